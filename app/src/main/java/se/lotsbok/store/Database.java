@@ -1,0 +1,157 @@
+package se.lotsbok.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+
+/**
+ * The register's H2 file in a data folder: created and migrated on first open, one transaction
+ * per user action, every commit on disk before it returns.
+ */
+public final class Database implements AutoCloseable {
+
+    /** The base name of the H2 file: {@code lotsbok.mv.db} in the data folder. */
+    public static final String FILE_NAME = "lotsbok";
+
+    private static final String USER = "lotsbok";
+    private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique");
+
+    private final Path folder;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Database(Path folder, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.pool = pool;
+        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
+                .withExecuteLogging(false)
+                .withRenderSchema(false));
+    }
+
+    /**
+     * Opens the database in {@code folder}, creating the folder and the file if missing and
+     * migrating the schema to this program's version.
+     *
+     * @throws StoreException.InUse when another program holds the file
+     * @throws StoreException.TooNew when a newer program made the file (nothing is changed)
+     */
+    public static Database open(Path folder) {
+        Objects.requireNonNull(folder, "folder");
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException("cannot create data folder " + folder, e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, "");
+        try {
+            checkOpenable(pool);
+            migrate(pool);
+            return new Database(folder, pool);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** Where the register lives. */
+    public Path folder() {
+        return folder;
+    }
+
+    /**
+     * Runs {@code work} in one transaction: all of it is committed, or, if it throws, none of it.
+     */
+    public <T> T transaction(Function<Repositories, T> work) {
+        try {
+            return dsl.transactionResult(cfg -> work.apply(new Repositories(cfg.dsl())));
+        } catch (IntegrityConstraintViolationException e) {
+            throw new StoreException.Duplicate(constraintOf(e), e);
+        } catch (DataAccessException e) {
+            throw new StoreException("database operation failed", e);
+        }
+    }
+
+    /** The applied schema version, e.g. "1". */
+    public String schemaVersion() {
+        MigrationInfo current = flyway(pool).info().current();
+        return current == null ? "0" : current.getVersion().getVersion();
+    }
+
+    /** Writes a consistent zipped copy of the open database to {@code zipFile}. */
+    public void backupTo(Path zipFile) {
+        try {
+            Path parent = zipFile.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            dsl.execute("BACKUP TO ?", zipFile.toAbsolutePath().toString());
+        } catch (IOException | DataAccessException e) {
+            throw new StoreException("backup to " + zipFile + " failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+
+    static String url(Path folder) {
+        // WRITE_DELAY=0: a commit is on disk before it returns, so a killed process loses nothing
+        // it acknowledged. TRACE_LEVEL_FILE=0: no trace file that could hold SQL with personal data.
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    }
+
+    private static void checkOpenable(JdbcConnectionPool pool) {
+        try (var connection = pool.getConnection()) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+                throw new StoreException.InUse(e);
+            }
+            throw new StoreException("cannot open database", e);
+        }
+    }
+
+    private static void migrate(JdbcConnectionPool pool) {
+        Flyway flyway = flyway(pool);
+        MigrationInfo[] applied = flyway.info().applied();
+        Arrays.stream(applied)
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second)
+                .ifPresent(m -> {
+                    throw new StoreException.TooNew(m.getVersion().getVersion());
+                });
+        flyway.migrate();
+    }
+
+    private static Flyway flyway(JdbcConnectionPool pool) {
+        return Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load();
+    }
+
+    private static String constraintOf(IntegrityConstraintViolationException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return UNIQUE_CONSTRAINTS.stream().filter(message::contains).findFirst().orElse("unknown");
+    }
+}

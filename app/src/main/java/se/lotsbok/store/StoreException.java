@@ -1,0 +1,48 @@
+package se.lotsbok.store;
+
+/** A failure in the data store that callers may show to the user; subclasses say which. */
+public class StoreException extends RuntimeException {
+
+    public StoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public StoreException(String message) {
+        super(message);
+    }
+
+    /** Another program (usually a second Lotsbok) has the database file open. */
+    public static final class InUse extends StoreException {
+        public InUse(Throwable cause) {
+            super("database is in use by another program", cause);
+        }
+    }
+
+    /** The database was made by a newer Lotsbok; it is left untouched. */
+    public static final class TooNew extends StoreException {
+        private final String fileVersion;
+
+        public TooNew(String fileVersion) {
+            super("database schema " + fileVersion + " is newer than this program");
+            this.fileVersion = fileVersion;
+        }
+
+        public String fileVersion() {
+            return fileVersion;
+        }
+    }
+
+    /** Someone else saved the record after it was read; nothing was written. */
+    public static final class StaleVersion extends StoreException {
+        public StaleVersion(String what) {
+            super(what + " was changed by someone else");
+        }
+    }
+
+    /** A unique value (such as an identity number) is already taken; nothing was written. */
+    public static final class Duplicate extends StoreException {
+        public Duplicate(String constraint, Throwable cause) {
+            super("duplicate value for " + constraint, cause);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package se.lotsbok.store.participant;
+
+import static se.lotsbok.store.jooq.Tables.PARTICIPANT;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.participant.Gender;
+import se.lotsbok.domain.participant.Participant;
+import se.lotsbok.domain.participant.ParticipantData;
+import se.lotsbok.domain.participant.ParticipantSummary;
+import se.lotsbok.domain.participant.PersonalIdentityNumber;
+import se.lotsbok.domain.participant.Programme;
+import se.lotsbok.store.StoreException;
+import se.lotsbok.store.jooq.tables.records.ParticipantRecord;
+
+/** Participants' personal data. Every call names the acting user. */
+public final class ParticipantRepository {
+
+    private final DSLContext tx;
+
+    public ParticipantRepository(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    /** Every participant as the register list shows them, in no particular order. */
+    public List<ParticipantSummary> listSummaries(Actor actor) {
+        return tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
+                        PARTICIPANT.IDENTITY_NUMBER, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PROGRAMME)
+                .from(PARTICIPANT)
+                .fetch(r -> new ParticipantSummary(
+                        r.value1(), r.value2(), r.value3(), identity(r.value4()), r.value5(),
+                        Programme.valueOf(r.value6())));
+    }
+
+    public Optional<Participant> find(Actor actor, long id) {
+        return tx.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(id))
+                .fetchOptional()
+                .map(ParticipantRepository::toParticipant);
+    }
+
+    /** The participant who already has this identity number, if any. */
+    public Optional<ParticipantSummary> findByIdentityNumber(Actor actor, PersonalIdentityNumber number) {
+        return tx.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.IDENTITY_NUMBER.eq(number.digits()))
+                .fetchOptional()
+                .map(ParticipantRepository::toSummary);
+    }
+
+    public Participant insert(Actor actor, ParticipantData data, Instant now) {
+        ParticipantRecord record = tx.newRecord(PARTICIPANT);
+        write(record, data);
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        record.setVersion(1L);
+        record.setCreatedAt(at);
+        record.setCreatedBy(actor.userId());
+        record.setUpdatedAt(at);
+        record.setUpdatedBy(actor.userId());
+        record.store();
+        return toParticipant(record);
+    }
+
+    /**
+     * Replaces the participant's data if nobody has saved it since {@code expectedVersion} was read.
+     *
+     * @throws StoreException.StaleVersion when the stored version differs (nothing is written)
+     */
+    public Participant update(Actor actor, long id, long expectedVersion, ParticipantData data, Instant now) {
+        ParticipantRecord record = tx.newRecord(PARTICIPANT);
+        write(record, data);
+        int updated = tx.update(PARTICIPANT)
+                .set(record)
+                .set(PARTICIPANT.VERSION, expectedVersion + 1)
+                .set(PARTICIPANT.UPDATED_AT, now.atOffset(ZoneOffset.UTC))
+                .set(PARTICIPANT.UPDATED_BY, actor.userId())
+                .where(PARTICIPANT.ID.eq(id).and(PARTICIPANT.VERSION.eq(expectedVersion)))
+                .execute();
+        if (updated == 0) {
+            throw new StoreException.StaleVersion("participant " + id);
+        }
+        return find(actor, id).orElseThrow();
+    }
+
+    /** How many participants there are; a count, not personal data. */
+    public int count() {
+        return tx.fetchCount(PARTICIPANT);
+    }
+
+    private static void write(ParticipantRecord record, ParticipantData data) {
+        record.setFirstName(data.firstName());
+        record.setLastName(data.lastName());
+        record.setIdentityNumber(data.identityNumber() == null ? null : data.identityNumber().digits());
+        record.setBirthDate(data.birthDate());
+        record.setGender(data.gender().name());
+        record.setProgramme(data.programme().name());
+        record.setPhone(data.phone());
+        record.setAddress(data.address());
+        record.setComment(data.comment());
+    }
+
+    private static Participant toParticipant(ParticipantRecord r) {
+        return new Participant(r.getId(), r.getVersion(), new ParticipantData(
+                r.getFirstName(), r.getLastName(), identity(r.getIdentityNumber()), r.getBirthDate(),
+                Gender.valueOf(r.getGender()), Programme.valueOf(r.getProgramme()),
+                r.getPhone(), r.getAddress(), r.getComment()));
+    }
+
+    private static ParticipantSummary toSummary(Record r) {
+        return new ParticipantSummary(r.get(PARTICIPANT.ID), r.get(PARTICIPANT.FIRST_NAME),
+                r.get(PARTICIPANT.LAST_NAME), identity(r.get(PARTICIPANT.IDENTITY_NUMBER)),
+                r.get(PARTICIPANT.BIRTH_DATE), Programme.valueOf(r.get(PARTICIPANT.PROGRAMME)));
+    }
+
+    private static PersonalIdentityNumber identity(String digits) {
+        return digits == null ? null : new PersonalIdentityNumber(digits);
+    }
+}

@@ -1,0 +1,63 @@
+package se.lotsbok.store.settings;
+
+import static se.lotsbok.store.jooq.Tables.UNIT_SETTING;
+
+import java.util.Map;
+import org.jooq.DSLContext;
+import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.settings.UnitSettings;
+
+/** The unit's settings, stored as key/value rows. */
+public final class SettingsRepository {
+
+    private static final String UNIT_NAME = "unit_name";
+    private static final String CASELOAD_CAP = "caseload_cap";
+    private static final String YOUTH_MIN = "youth_min_age";
+    private static final String YOUTH_MAX = "youth_max_age";
+    private static final String YOUNG_ADULTS_MIN = "young_adults_min_age";
+    private static final String YOUNG_ADULTS_MAX = "young_adults_max_age";
+
+    private final DSLContext tx;
+
+    public SettingsRepository(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    public UnitSettings load() {
+        Map<String, String> values = tx.selectFrom(UNIT_SETTING)
+                .fetchMap(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE);
+        UnitSettings d = UnitSettings.DEFAULTS;
+        return new UnitSettings(
+                values.getOrDefault(UNIT_NAME, d.unitName()),
+                number(values, CASELOAD_CAP, d.caseloadCap()),
+                new AgeBand(number(values, YOUTH_MIN, d.youthBand().minAge()),
+                        number(values, YOUTH_MAX, d.youthBand().maxAge())),
+                new AgeBand(number(values, YOUNG_ADULTS_MIN, d.youngAdultsBand().minAge()),
+                        number(values, YOUNG_ADULTS_MAX, d.youngAdultsBand().maxAge())));
+    }
+
+    public void save(Actor actor, UnitSettings settings) {
+        put(UNIT_NAME, settings.unitName());
+        put(CASELOAD_CAP, Integer.toString(settings.caseloadCap()));
+        put(YOUTH_MIN, Integer.toString(settings.youthBand().minAge()));
+        put(YOUTH_MAX, Integer.toString(settings.youthBand().maxAge()));
+        put(YOUNG_ADULTS_MIN, Integer.toString(settings.youngAdultsBand().minAge()));
+        put(YOUNG_ADULTS_MAX, Integer.toString(settings.youngAdultsBand().maxAge()));
+    }
+
+    private void put(String key, String value) {
+        tx.mergeInto(UNIT_SETTING)
+                .using(tx.selectOne())
+                .on(UNIT_SETTING.SETTING_KEY.eq(key))
+                .whenMatchedThenUpdate().set(UNIT_SETTING.SETTING_VALUE, value)
+                .whenNotMatchedThenInsert(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE)
+                .values(key, value)
+                .execute();
+    }
+
+    private static int number(Map<String, String> values, String key, int fallback) {
+        String value = values.get(key);
+        return value == null ? fallback : Integer.parseInt(value);
+    }
+}

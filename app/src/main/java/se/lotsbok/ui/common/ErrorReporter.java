@@ -1,0 +1,44 @@
+package se.lotsbok.ui.common;
+
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import se.lotsbok.i18n.Texts;
+
+/**
+ * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error.
+ * Database messages can quote the values of a row, so only exception types reach the trace.
+ */
+public final class ErrorReporter implements Consumer<Throwable> {
+
+    private final Texts texts;
+
+    public ErrorReporter(Texts texts) {
+        this.texts = texts;
+    }
+
+    @Override
+    public void accept(Throwable error) {
+        System.err.println("lotsbok: " + describe(error));
+        Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(texts.get("error.unexpected.header"));
+        alert.show();
+    }
+
+    /** The chain of exception types, without messages that could quote personal data. */
+    public static String describe(Throwable error) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (!chain.isEmpty()) {
+                chain.append(" <- ");
+            }
+            chain.append(t.getClass().getName());
+            StackTraceElement[] stack = t.getStackTrace();
+            if (stack.length > 0) {
+                chain.append(" at ").append(stack[0]);
+            }
+        }
+        return chain.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package se.lotsbok.ui.common;
+
+/** Style class names used in {@code lotsbok.css}; views refer to these, never to inline styles. */
+public final class Styles {
+
+    public static final String STYLESHEET = "/se/lotsbok/ui/lotsbok.css";
+
+    public static final String APP = "lotsbok";
+    public static final String HEADER = "app-header";
+    public static final String HEADER_TITLE = "app-header-title";
+    public static final String HEADER_SUBTITLE = "app-header-subtitle";
+    public static final String SIDEBAR = "sidebar";
+    public static final String NAV_BUTTON = "nav-button";
+    public static final String CONTENT = "content";
+    public static final String SCREEN_TITLE = "screen-title";
+    public static final String SECTION_TITLE = "section-title";
+    public static final String CARD = "card";
+    public static final String TOOLBAR = "toolbar";
+    public static final String MUTED = "muted";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String FIELD_ERROR = "field-error";
+    public static final String FIELD_WARNING = "field-warning";
+    public static final String INVALID = "invalid";
+    public static final String FORM_MESSAGE = "form-message";
+    public static final String PRIMARY = "primary";
+    public static final String EMPTY_STATE = "empty-state";
+    public static final String EMPTY_STATE_TITLE = "empty-state-title";
+
+    private Styles() {
+    }
+}

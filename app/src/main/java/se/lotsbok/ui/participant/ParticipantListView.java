@@ -1,0 +1,117 @@
+package se.lotsbok.ui.participant;
+
+import java.util.function.LongConsumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Styles;
+
+/** The register list with its search field; a click or Enter opens a participant. */
+final class ParticipantListView extends VBox {
+
+    private final TextField search = TextFields.createClearableTextField();
+    private final TableView<ParticipantRow> table = new TableView<>();
+
+    ParticipantListView(ParticipantListViewModel viewModel, Texts texts, Runnable newParticipant, LongConsumer open) {
+        getStyleClass().add("participant-list");
+        setSpacing(10);
+
+        search.setId("searchField");
+        search.setPromptText(texts.get("participant.search.prompt"));
+        search.textProperty().bindBidirectional(viewModel.queryProperty());
+        HBox.setHgrow(search, Priority.ALWAYS);
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !table.getItems().isEmpty()) {
+                table.requestFocus();
+                table.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
+
+        Button create = new Button(texts.get("participant.new"));
+        create.setId("newParticipantButton");
+        create.getStyleClass().add(Styles.PRIMARY);
+        create.setOnAction(e -> newParticipant.run());
+        HBox toolbar = new HBox(8, search, create);
+        toolbar.setAlignment(Pos.CENTER_LEFT);
+        toolbar.getStyleClass().add(Styles.TOOLBAR);
+
+        Label count = new Label();
+        count.setId("participantCount");
+        count.getStyleClass().add(Styles.MUTED);
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.shownCountProperty().get() == viewModel.totalCountProperty().get()
+                        ? texts.format("participant.count.all", viewModel.totalCountProperty().get())
+                        : texts.format("participant.count.filtered", viewModel.shownCountProperty().get(),
+                                viewModel.totalCountProperty().get()),
+                viewModel.shownCountProperty(), viewModel.totalCountProperty()));
+
+        table.setId("participantTable");
+        table.setItems(viewModel.rows());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ParticipantRow, String> name = column(texts.get("participant.column.name"),
+                r -> r.summary().lastName() + ", " + r.summary().firstName());
+        name.setPrefWidth(220);
+        TableColumn<ParticipantRow, String> identity = column(texts.get("participant.column.identity"),
+                ParticipantRow::identityText);
+        identity.setPrefWidth(140);
+        TableColumn<ParticipantRow, Integer> age = new TableColumn<>(texts.get("participant.column.age"));
+        age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().age()));
+        age.setSortable(false);
+        age.setPrefWidth(60);
+        TableColumn<ParticipantRow, String> programme = column(texts.get("participant.column.programme"),
+                r -> texts.get("programme." + r.summary().programme().name()));
+        table.getColumns().setAll(java.util.List.of(name, identity, age, programme));
+        Label placeholder = new Label();
+        placeholder.setId("tablePlaceholder");
+        placeholder.setWrapText(true);
+        placeholder.textProperty().bind(Bindings.createStringBinding(
+                () -> viewModel.totalCountProperty().get() == 0
+                        ? texts.get("participant.empty") : texts.get("participant.noMatch"),
+                viewModel.totalCountProperty()));
+        table.setPlaceholder(placeholder);
+        table.setOnMouseClicked(e -> openSelected(open));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openSelected(open);
+                e.consume();
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        getChildren().addAll(toolbar, count, table);
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void openSelected(LongConsumer open) {
+        ParticipantRow selected = table.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            open.accept(selected.id());
+        }
+    }
+
+    private static TableColumn<ParticipantRow, String> column(String title,
+            java.util.function.Function<ParticipantRow, String> value) {
+        TableColumn<ParticipantRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        // Rows come in Swedish order by name; re-sorting a large filtered list on every keystroke would lag.
+        column.setSortable(false);
+        return column;
+    }
+}

@@ -1,0 +1,104 @@
+package se.lotsbok.ui.participant;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.NotificationPane;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Styles;
+
+/** The "Deltagare" screen: list on the left, the open participant's form on the right. */
+public final class ParticipantsScreen {
+
+    private final ParticipantsViewModel viewModel;
+    private final Texts texts;
+    private final ParticipantListView list;
+    private final ParticipantFormView form;
+    private final NotificationPane root;
+
+    public ParticipantsScreen(ParticipantsViewModel viewModel, Texts texts) {
+        this.viewModel = viewModel;
+        this.texts = texts;
+        this.list = new ParticipantListView(viewModel.list(), texts, this::newParticipant, this::open);
+        this.form = new ParticipantFormView(viewModel.form(), texts, this::open, this::closeForm);
+
+        Label hint = new Label(texts.get("participant.form.none"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add(Styles.MUTED);
+        VBox empty = new VBox(hint);
+        empty.getStyleClass().addAll(Styles.CARD, Styles.EMPTY_STATE);
+        empty.setId("noParticipantOpen");
+
+        StackPane detail = new StackPane(empty, form);
+        form.visibleProperty().bind(viewModel.formShownProperty());
+        empty.visibleProperty().bind(viewModel.formShownProperty().not());
+
+        SplitPane split = new SplitPane(list, detail);
+        split.setDividerPositions(0.46);
+        split.getStyleClass().add("participants-split");
+
+        root = new NotificationPane(split);
+        root.setId("participantsScreen");
+        root.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
+        root.setShowFromTop(true);
+        viewModel.noticeProperty().addListener((obs, old, text) -> {
+            if (text.isEmpty()) {
+                root.hide();
+            } else {
+                root.show(text);
+            }
+        });
+        root.setOnHidden(e -> viewModel.clearNotice());
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void load() {
+        viewModel.load();
+    }
+
+    /** Ctrl+N: a new, empty form (after asking about unsaved changes). */
+    public void newParticipant() {
+        if (mayLeaveForm()) {
+            viewModel.newParticipant();
+            Platform.runLater(form::focusFirstField);
+        }
+    }
+
+    /** Whether the open form holds changes that are not saved. */
+    public boolean hasUnsavedChanges() {
+        return viewModel.formShownProperty().get() && viewModel.form().dirtyProperty().get();
+    }
+
+    /** Ctrl+F: the cursor to the search field. */
+    public void focusSearch() {
+        list.focusSearch();
+    }
+
+    private void open(long id) {
+        Long current = viewModel.form().participantIdProperty().get();
+        if (viewModel.formShownProperty().get() && current != null && current == id) {
+            return;
+        }
+        if (mayLeaveForm()) {
+            viewModel.open(id);
+        }
+    }
+
+    private void closeForm() {
+        if (mayLeaveForm()) {
+            viewModel.closeForm();
+            list.focusSearch();
+        }
+    }
+
+    private boolean mayLeaveForm() {
+        return !hasUnsavedChanges() || Confirm.discardChanges(texts, root);
+    }
+}

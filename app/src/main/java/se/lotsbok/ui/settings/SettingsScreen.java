@@ -1,0 +1,138 @@
+package se.lotsbok.ui.settings;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Styles;
+
+/** The "Inställningar" screen. */
+public final class SettingsScreen {
+
+    private final SettingsViewModel viewModel;
+    private final ScrollPane root;
+
+    public SettingsScreen(SettingsViewModel viewModel, Texts texts) {
+        this.viewModel = viewModel;
+
+        Label title = new Label(texts.get("nav.settings"));
+        title.getStyleClass().add(Styles.SCREEN_TITLE);
+
+        ComboBox<Locale> language = new ComboBox<>();
+        language.setId("languageChoice");
+        language.getItems().setAll(List.of(Texts.SWEDISH, Texts.ENGLISH));
+        StringConverter<Locale> names = new StringConverter<>() {
+            @Override
+            public String toString(Locale locale) {
+                return locale == null ? "" : texts.get("language." + locale.getLanguage());
+            }
+
+            @Override
+            public Locale fromString(String text) {
+                return null;
+            }
+        };
+        language.setConverter(names);
+        language.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Locale item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : names.toString(item));
+            }
+        });
+        language.valueProperty().bindBidirectional(viewModel.languageProperty());
+        GridPane languageGrid = grid();
+        languageGrid.addRow(0, label(texts.get("settings.language")), language);
+        VBox languageCard = card(texts.get("settings.language.section"), languageGrid,
+                hint(texts.get("settings.language.hint")));
+
+        GridPane unitGrid = grid();
+        TextField unitName = new TextField();
+        unitName.setId("unitNameField");
+        unitName.textProperty().bindBidirectional(viewModel.unitNameProperty());
+        unitGrid.addRow(0, label(texts.get("settings.unitName")), unitName);
+        int row = 1;
+        for (SettingsViewModel.NumberField field : SettingsViewModel.NumberField.values()) {
+            TextField input = new TextField();
+            input.setId("setting_" + field.name());
+            input.setPrefColumnCount(4);
+            input.textProperty().bindBidirectional(viewModel.numberProperty(field));
+            Label error = new Label();
+            error.getStyleClass().add(Styles.FIELD_ERROR);
+            error.textProperty().bind(viewModel.errorProperty(field));
+            error.visibleProperty().bind(Bindings.isNotEmpty(viewModel.errorProperty(field)));
+            error.managedProperty().bind(error.visibleProperty());
+            HBox cell = new HBox(8, input, error);
+            cell.setAlignment(Pos.CENTER_LEFT);
+            unitGrid.addRow(row++, label(texts.get("settings." + field.name())), cell);
+        }
+        Button save = new Button(texts.get("settings.save"));
+        save.setId("saveSettingsButton");
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.setOnAction(e -> viewModel.save());
+        Label message = new Label();
+        message.setId("settingsMessage");
+        message.getStyleClass().add(Styles.MUTED);
+        message.textProperty().bind(viewModel.messageProperty());
+        HBox buttons = new HBox(12, save, message);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox unitCard = card(texts.get("settings.unit.section"), unitGrid, buttons);
+
+        VBox content = new VBox(16, title, languageCard, unitCard);
+        content.getStyleClass().add(Styles.CONTENT);
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        root.setId("settingsScreen");
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void load() {
+        viewModel.load();
+    }
+
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("form-grid");
+        return grid;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.FIELD_LABEL);
+        GridPane.setValignment(label, VPos.CENTER);
+        return label;
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.MUTED);
+        return label;
+    }
+
+    private static VBox card(String heading, Node... children) {
+        Label title = new Label(heading);
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        VBox card = new VBox(12, title);
+        card.getChildren().addAll(children);
+        card.getStyleClass().add(Styles.CARD);
+        card.setMaxWidth(720);
+        return card;
+    }
+}

@@ -1,0 +1,157 @@
+package se.lotsbok.ui.settings;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.settings.UnitSettings;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.settings.SettingsService;
+import se.lotsbok.ui.common.Tasks;
+
+/** "Inställningar": the display language on this computer and the unit's settings. */
+public final class SettingsViewModel {
+
+    /** The numeric settings, each typed as text so a half-typed value is never lost. */
+    public enum NumberField {
+        CASELOAD_CAP(1, 99),
+        YOUTH_MIN(0, 120),
+        YOUTH_MAX(0, 120),
+        YOUNG_ADULTS_MIN(0, 120),
+        YOUNG_ADULTS_MAX(0, 120);
+
+        private final int min;
+        private final int max;
+
+        NumberField(int min, int max) {
+            this.min = min;
+            this.max = max;
+        }
+    }
+
+    private final SettingsService service;
+    private final Actor actor;
+    private final Tasks tasks;
+    private final Texts texts;
+    /** Called with a newly chosen language; false when the switch was called off. */
+    private final Predicate<Locale> onLanguageChanged;
+    private final Consumer<UnitSettings> onSettingsSaved;
+    private final Consumer<Throwable> onError;
+
+    private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(this, "language");
+    private final StringProperty unitName = new SimpleStringProperty(this, "unitName", "");
+    private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
+    private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
+            Predicate<Locale> onLanguageChanged,
+            Consumer<UnitSettings> onSettingsSaved, Consumer<Throwable> onError) {
+        this.service = service;
+        this.actor = actor;
+        this.tasks = tasks;
+        this.texts = texts;
+        this.onLanguageChanged = onLanguageChanged;
+        this.onSettingsSaved = onSettingsSaved;
+        this.onError = onError;
+        for (NumberField field : NumberField.values()) {
+            numbers.put(field, new SimpleStringProperty(this, field.name(), ""));
+            errors.put(field, new ReadOnlyStringWrapper(this, field.name() + "Error", ""));
+        }
+        language.set(texts.locale());
+        language.addListener((obs, old, chosen) -> {
+            if (chosen != null && !chosen.equals(texts.locale()) && !onLanguageChanged.test(chosen)) {
+                language.set(old);
+            }
+        });
+    }
+
+    public void load() {
+        tasks.run(service::load, this::show, onError);
+    }
+
+    public void save() {
+        message.set("");
+        Map<NumberField, Integer> values = new LinkedHashMap<>();
+        boolean ok = true;
+        for (NumberField field : NumberField.values()) {
+            String text = numbers.get(field).get().strip();
+            Integer value = null;
+            try {
+                value = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            if (value == null || value < field.min || value > field.max) {
+                errors.get(field).set(texts.format("settings.error.range", field.min, field.max));
+                ok = false;
+            } else {
+                errors.get(field).set("");
+                values.put(field, value);
+            }
+        }
+        ok &= checkBand(values, NumberField.YOUTH_MIN, NumberField.YOUTH_MAX);
+        ok &= checkBand(values, NumberField.YOUNG_ADULTS_MIN, NumberField.YOUNG_ADULTS_MAX);
+        if (!ok) {
+            message.set(texts.get("form.fixErrors"));
+            return;
+        }
+        UnitSettings settings = new UnitSettings(unitName.get().strip(), values.get(NumberField.CASELOAD_CAP),
+                new AgeBand(values.get(NumberField.YOUTH_MIN), values.get(NumberField.YOUTH_MAX)),
+                new AgeBand(values.get(NumberField.YOUNG_ADULTS_MIN), values.get(NumberField.YOUNG_ADULTS_MAX)));
+        tasks.run(() -> {
+            service.save(actor, settings);
+            return settings;
+        }, saved -> {
+            message.set(texts.get("settings.saved"));
+            onSettingsSaved.accept(saved);
+        }, onError);
+    }
+
+    private boolean checkBand(Map<NumberField, Integer> values, NumberField min, NumberField max) {
+        if (values.containsKey(min) && values.containsKey(max) && values.get(min) > values.get(max)) {
+            errors.get(max).set(texts.get("settings.error.band"));
+            return false;
+        }
+        return true;
+    }
+
+    private void show(UnitSettings settings) {
+        unitName.set(settings.unitName());
+        numbers.get(NumberField.CASELOAD_CAP).set(Integer.toString(settings.caseloadCap()));
+        numbers.get(NumberField.YOUTH_MIN).set(Integer.toString(settings.youthBand().minAge()));
+        numbers.get(NumberField.YOUTH_MAX).set(Integer.toString(settings.youthBand().maxAge()));
+        numbers.get(NumberField.YOUNG_ADULTS_MIN).set(Integer.toString(settings.youngAdultsBand().minAge()));
+        numbers.get(NumberField.YOUNG_ADULTS_MAX).set(Integer.toString(settings.youngAdultsBand().maxAge()));
+        errors.values().forEach(e -> e.set(""));
+    }
+
+    public ObjectProperty<Locale> languageProperty() {
+        return language;
+    }
+
+    public StringProperty unitNameProperty() {
+        return unitName;
+    }
+
+    public StringProperty numberProperty(NumberField field) {
+        return numbers.get(field);
+    }
+
+    public ReadOnlyStringProperty errorProperty(NumberField field) {
+        return errors.get(field).getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
