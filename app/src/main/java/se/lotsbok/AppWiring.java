@@ -5,7 +5,7 @@ import java.time.Clock;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.store.Database;
-import se.lotsbok.ui.shell.AppServices;
+import se.lotsbok.service.AppServices;
 
 /** The composition root: opens the database and builds every service on it, by constructor. */
 public final class AppWiring implements AutoCloseable {

@@ -1,11 +1,13 @@
 package se.lotsbok.ui.participant;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Confirm;
@@ -13,6 +15,8 @@ import se.lotsbok.ui.common.Styles;
 
 /** The "Deltagare" screen: list on the left, the open participant's form on the right. */
 public final class ParticipantsScreen {
+
+    private static final Duration NOTICE_TIME = Duration.seconds(5);
 
     private final ParticipantsViewModel viewModel;
     private final Texts texts;
@@ -44,12 +48,16 @@ public final class ParticipantsScreen {
         root = new NotificationPane(split);
         root.setId("participantsScreen");
         root.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-        root.setShowFromTop(true);
+        // From the bottom, so the search field and the form's first fields stay reachable.
+        root.setShowFromTop(false);
+        PauseTransition autoHide = new PauseTransition(NOTICE_TIME);
+        autoHide.setOnFinished(e -> root.hide());
         viewModel.noticeProperty().addListener((obs, old, text) -> {
             if (text.isEmpty()) {
                 root.hide();
             } else {
                 root.show(text);
+                autoHide.playFromStart();
             }
         });
         root.setOnHidden(e -> viewModel.clearNotice());

@@ -22,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import se.lotsbok.domain.common.Actor;
+import se.lotsbok.service.AppServices;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Confirm;
@@ -129,7 +130,12 @@ public final class MainWindow {
                 old.setSelected(true);
                 return;
             }
-            content.getChildren().setAll(screens.get((Place) selected.getUserData()));
+            Place place = (Place) selected.getUserData();
+            content.getChildren().setAll(screens.get(place));
+            if (place == Place.PARTICIPANTS && old != null) {
+                // Other screens (and, later, imports) change the register: show it as it is now.
+                participants.load();
+            }
         });
 
         BorderPane root = new BorderPane();

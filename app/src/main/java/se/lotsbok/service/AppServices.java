@@ -1,4 +1,4 @@
-package se.lotsbok.ui.shell;
+package se.lotsbok.service;
 
 import java.time.Clock;
 import se.lotsbok.service.participant.ParticipantService;

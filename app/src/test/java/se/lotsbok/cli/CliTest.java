@@ -1,0 +1,87 @@
+package se.lotsbok.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.testing.TestDatabases;
+
+class CliTest {
+
+    @TempDir
+    Path temp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @Test
+    void helpListsTheCommands() {
+        assertThat(run("--help")).isEqualTo(Cli.OK);
+        assertThat(out()).contains("info", "backup", "--db");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorInOneSwedishLine() {
+        assertThat(run("rapportera", "--db", temp.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err()).isEqualTo("lotsbok: okänt kommando \"rapportera\". Skriv --help för en lista över kommandon.\n");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedRatherThanIgnored() {
+        assertThat(run("info", "--dbb", temp.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err()).startsWith("lotsbok: okänt val --dbb").doesNotContain("\n\n");
+    }
+
+    @Test
+    void anOptionWithoutValueIsAUsageError() {
+        assertThat(run("info", "--db")).isEqualTo(Cli.USAGE);
+        assertThat(err()).isEqualTo("lotsbok: valet --db saknar värde.\n");
+    }
+
+    @Test
+    void infoCreatesTheDataFolderOnFirstUse() {
+        Path folder = temp.resolve("ny mapp/data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(folder.resolve("lotsbok.mv.db")).exists();
+        assertThat(out()).contains("Schemaversion: ", "Deltagare: 0");
+    }
+
+    @Test
+    void backupNeedsATarget() {
+        assertThat(run("backup", "--db", temp.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err()).isEqualTo("lotsbok: valet --out måste anges.\n");
+    }
+
+    @Test
+    void backupWritesTheFile() {
+        Path zip = temp.resolve("kopia.zip");
+        assertThat(run("backup", "--db", temp.resolve("data").toString(), "--out", zip.toString())).isEqualTo(Cli.OK);
+        assertThat(zip).isNotEmptyFile();
+    }
+
+    @Test
+    void windowArgumentsAreNotCommands() {
+        assertThat(Cli.isCommand(new String[0])).isFalse();
+        assertThat(Cli.isCommand(new String[] {"--db", "x"})).isFalse();
+        assertThat(Cli.isCommand(new String[] {"info"})).isTrue();
+        assertThat(Cli.isCommand(new String[] {"--help"})).isTrue();
+    }
+
+    private int run(String... args) {
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                TestDatabases.CLOCK).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+}

@@ -1,0 +1,116 @@
+package se.lotsbok.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.participant.ParticipantData;
+import se.lotsbok.domain.participant.ParticipantValidator;
+import se.lotsbok.testing.ParticipantInputs;
+import se.lotsbok.testing.TestDatabases;
+
+class DatabaseTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void firstOpenCreatesTheFolderAndMigratesTheFile() {
+        Path folder = temp.resolve("new/deeper/data");
+        try (Database db = Database.open(folder)) {
+            assertThat(Files.exists(folder.resolve("lotsbok.mv.db"))).isTrue();
+            assertThat(db.schemaVersion()).isEqualTo(latestMigration());
+            var result = db.transaction(r -> r.settings().load().caseloadCap());
+            assertThat(result).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void dataSurvivesClosingAndReopening() {
+        Path folder = TestDatabases.folder(temp);
+        try (Database db = Database.open(folder)) {
+            db.transaction(r -> r.participants().insert(Actor.PLACEHOLDER, data(), Instant.now()));
+        }
+        try (Database db = Database.open(folder)) {
+            var result = db.transaction(r -> r.participants().listSummaries(Actor.PLACEHOLDER));
+            assertThat(result)
+                    .extracting(s -> s.lastName()).containsExactly("Öberg");
+        }
+    }
+
+    @Test
+    void aFailedTransactionLeavesNothingBehind() {
+        try (Database db = Database.open(TestDatabases.folder(temp))) {
+            assertThatThrownBy(() -> db.transaction(r -> {
+                r.participants().insert(Actor.PLACEHOLDER, data(), Instant.now());
+                throw new IllegalStateException("second step failed");
+            })).isInstanceOf(IllegalStateException.class);
+            var result = db.transaction(r -> r.participants().count());
+            assertThat(result).isZero();
+        }
+    }
+
+    @Test
+    void refusesADatabaseFromANewerProgramAndLeavesItUntouched() throws Exception {
+        Path folder = TestDatabases.folder(temp);
+        Database.open(folder).close();
+        String url = Database.url(folder);
+        try (var c = DriverManager.getConnection(url, "lotsbok", "");
+                var s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '999', 'future', 'SQL', 'V999__future.sql', 0, 'lotsbok', 1, TRUE)");
+        }
+        List<String> before = historyOf(url);
+
+        assertThatThrownBy(() -> Database.open(folder))
+                .isInstanceOfSatisfying(StoreException.TooNew.class,
+                        e -> assertThat(e.fileVersion()).isEqualTo("999"));
+        assertThat(historyOf(url)).isEqualTo(before);
+    }
+
+    @Test
+    void backupWritesAZipOfTheOpenDatabase() {
+        Path zip = temp.resolve("backups/copy.zip");
+        try (Database db = Database.open(TestDatabases.folder(temp))) {
+            db.backupTo(zip);
+        }
+        assertThat(zip).exists().isNotEmptyFile();
+    }
+
+    private static List<String> historyOf(String url) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (var c = DriverManager.getConnection(url, "lotsbok", "");
+                var s = c.createStatement();
+                var rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" ORDER BY 1")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + ":" + rs.getBoolean(2));
+            }
+        }
+        return rows;
+    }
+
+    private static String latestMigration() {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(p -> p.getFileName().toString())
+                    .map(n -> n.substring(1, n.indexOf("__")))
+                    .max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                    .orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static ParticipantData data() {
+        return ((ParticipantValidator.Valid) ParticipantValidator.validate(
+                ParticipantInputs.valid().build(), TestDatabases.TODAY)).data();
+    }
+}
