@@ -1,5 +1,10 @@
 package se.lotsbok;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,7 +40,12 @@ public final class Main {
     public static void main(String[] args) {
         quietLibraries();
         if (Cli.isCommand(args)) {
-            System.exit(new Cli(System.out, System.err, Clock.systemDefaultZone()).run(args));
+            PrintStream out = console(FileDescriptor.out, "stdout.encoding");
+            PrintStream err = console(FileDescriptor.err, "stderr.encoding");
+            int status = new Cli(out, err, Clock.systemDefaultZone()).run(args);
+            out.flush();
+            err.flush();
+            System.exit(status);
         }
         Path folder;
         try {
@@ -93,14 +103,38 @@ public final class Main {
         Platform.exit();
     }
 
+    /**
+     * The console in its own encoding (a Windows code page, say), except that a plain-ASCII console
+     * (the C locale of a bare server) gets UTF-8 rather than question marks for å, ä and ö.
+     */
+    private static PrintStream console(FileDescriptor fd, String encodingProperty) {
+        Charset charset;
+        try {
+            charset = Charset.forName(System.getProperty(encodingProperty, "UTF-8"));
+        } catch (IllegalArgumentException e) {
+            charset = StandardCharsets.UTF_8;
+        }
+        if (charset.equals(StandardCharsets.US_ASCII)) {
+            charset = StandardCharsets.UTF_8;
+        }
+        return new PrintStream(new FileOutputStream(fd), true, charset);
+    }
+
     /** Libraries announce themselves on the console; only their warnings matter to a user. */
     private static void quietLibraries() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        for (String name : new String[] {"org.flywaydb", "org.jooq", "com.zaxxer", "javafx"}) {
+        for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs"}) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
         }
+        // JavaFX from the class path is deliberate (a plain `java -jar`); its start-up warning about
+        // that is not news. Style sheet problems (javafx.css) are still reported.
+        Logger javafx = Logger.getLogger("javafx");
+        javafx.setLevel(Level.SEVERE);
+        Logger css = Logger.getLogger("javafx.css");
+        css.setLevel(Level.WARNING);
+        QUIETED.addAll(List.of(javafx, css));
     }
 }

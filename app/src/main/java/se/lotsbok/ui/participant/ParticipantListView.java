@@ -60,19 +60,20 @@ final class ParticipantListView extends VBox {
 
         table.setId("participantTable");
         table.setItems(viewModel.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<ParticipantRow, String> name = column(texts.get("participant.column.name"),
                 r -> r.summary().lastName() + ", " + r.summary().firstName());
-        name.setPrefWidth(220);
+        name.setPrefWidth(190);
         TableColumn<ParticipantRow, String> identity = column(texts.get("participant.column.identity"),
                 ParticipantRow::identityText);
         identity.setPrefWidth(140);
         TableColumn<ParticipantRow, Integer> age = new TableColumn<>(texts.get("participant.column.age"));
         age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().age()));
         age.setSortable(false);
-        age.setPrefWidth(60);
+        age.setPrefWidth(55);
         TableColumn<ParticipantRow, String> programme = column(texts.get("participant.column.programme"),
                 r -> texts.get("programme." + r.summary().programme().name()));
+        programme.setPrefWidth(100);
         table.getColumns().setAll(java.util.List.of(name, identity, age, programme));
         Label placeholder = new Label();
         placeholder.setId("tablePlaceholder");

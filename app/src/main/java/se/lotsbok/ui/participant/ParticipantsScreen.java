@@ -2,9 +2,11 @@ package se.lotsbok.ui.participant;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -33,8 +35,11 @@ public final class ParticipantsScreen {
         Label hint = new Label(texts.get("participant.form.none"));
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.MUTED);
-        VBox empty = new VBox(hint);
-        empty.getStyleClass().addAll(Styles.CARD, Styles.EMPTY_STATE);
+        VBox emptyCard = new VBox(hint);
+        emptyCard.getStyleClass().addAll(Styles.CARD, Styles.EMPTY_STATE);
+        emptyCard.setMaxHeight(Region.USE_PREF_SIZE);
+        StackPane empty = new StackPane(emptyCard);
+        empty.setAlignment(Pos.TOP_CENTER);
         empty.setId("noParticipantOpen");
 
         StackPane detail = new StackPane(empty, form);

@@ -1,0 +1,41 @@
+package se.lotsbok.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs the benchmarks on demand (never as tests) and prints their figures:
+ * {@code mvn -B -DskipTests package exec:exec@bench -Dbench=NAME} where NAME is one of the keys below or "all".
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Benchmark> all = new LinkedHashMap<>();
+        all.put("register-search", new RegisterSearchBenchmark());
+        String chosen = args.length == 0 ? "all" : args[0];
+        if (!chosen.equals("all") && !all.containsKey(chosen)) {
+            System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");
+            System.exit(2);
+        }
+        for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
+            if (chosen.equals("all") || chosen.equals(entry.getKey())) {
+                System.out.println("== " + entry.getKey());
+                entry.getValue().run(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+            }
+        }
+    }
+
+    interface Benchmark {
+        void run(String[] args) throws Exception;
+    }
+
+    /** The value at {@code fraction} (0.5 = median) of sorted nanosecond samples, in milliseconds. */
+    static double percentileMillis(long[] sortedNanos, double fraction) {
+        int index = (int) Math.ceil(fraction * sortedNanos.length) - 1;
+        return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
+    }
+}
