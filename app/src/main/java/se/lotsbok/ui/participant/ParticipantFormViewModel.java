@@ -153,6 +153,7 @@ public final class ParticipantFormViewModel {
                 formMessage.set(texts.get("form.fixErrors"));
             }
             case SaveOutcome.DuplicateIdentityNumber duplicate -> {
+                showProblems = true;
                 showProblems(Map.of());
                 errors.get(ParticipantField.IDENTITY_NUMBER).set(texts.format(
                         "participant.form.duplicate", duplicate.existing().fullName()));

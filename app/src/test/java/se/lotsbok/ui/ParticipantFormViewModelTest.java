@@ -1,0 +1,120 @@
+package se.lotsbok.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.AppWiring;
+import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.participant.Gender;
+import se.lotsbok.domain.participant.Participant;
+import se.lotsbok.domain.participant.ParticipantField;
+import se.lotsbok.domain.participant.Programme;
+import se.lotsbok.domain.settings.UnitSettings;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.testing.Pins;
+import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.ui.common.Tasks;
+import se.lotsbok.ui.participant.ParticipantFormViewModel;
+
+/** The form's view model on its own: no window, a real database. */
+class ParticipantFormViewModelTest {
+
+    @TempDir
+    Path temp;
+
+    private AppWiring app;
+    private ParticipantFormViewModel form;
+    private final List<Participant> saved = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        app = AppWiring.open(TestDatabases.folder(temp), TestDatabases.CLOCK);
+        form = new ParticipantFormViewModel(app.services().participants(), Actor.PLACEHOLDER, Tasks.immediate(),
+                Texts.swedish(), () -> UnitSettings.DEFAULTS, saved::add, errors::add);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void aNewFormIsCleanAndTypingMakesItDirty() {
+        assertThat(form.dirtyProperty().get()).isFalse();
+        form.firstNameProperty().set("A");
+        assertThat(form.dirtyProperty().get()).isTrue();
+        form.revert();
+        assertThat(form.firstNameProperty().get()).isEmpty();
+        assertThat(form.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRefusedSaveKeepsEverythingTypedAndNamesEachProblem() {
+        form.firstNameProperty().set("Åse");
+        form.identityNumberProperty().set("811218-9875");
+        form.commentProperty().set("Viktigt att komma ihåg");
+        form.save();
+
+        assertThat(saved).isEmpty();
+        assertThat(form.firstNameProperty().get()).isEqualTo("Åse");
+        assertThat(form.commentProperty().get()).isEqualTo("Viktigt att komma ihåg");
+        assertThat(form.errorProperty(ParticipantField.LAST_NAME).get()).isEqualTo("Fältet måste fyllas i.");
+        assertThat(form.errorProperty(ParticipantField.IDENTITY_NUMBER).get()).startsWith("Kontrollsiffran");
+        assertThat(form.errorProperty(ParticipantField.FIRST_NAME).get()).isEmpty();
+        assertThat(app.services().participants().count()).isZero();
+    }
+
+    @Test
+    void aSuccessfulSaveTurnsTheFormIntoAnEditOfTheSavedParticipant() {
+        fillValid();
+        form.save();
+
+        assertThat(errors).isEmpty();
+        assertThat(saved).singleElement().satisfies(p -> assertThat(p.data().lastName()).isEqualTo("Öberg"));
+        assertThat(form.participantIdProperty().get()).isEqualTo(saved.getFirst().id());
+        assertThat(form.titleProperty().get()).isEqualTo("Åse Öberg");
+        assertThat(form.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theAgeWarningFollowsTheTypingAndNeverBlocks() {
+        fillValid();
+        form.programmeProperty().set(Programme.YOUNG_ADULTS);
+        assertThat(form.ageWarningProperty().get()).contains("18 år", "Unga vuxna", "19–29");
+        form.programmeProperty().set(Programme.YOUTH);
+        assertThat(form.ageWarningProperty().get()).isEmpty();
+        form.programmeProperty().set(Programme.YOUNG_ADULTS);
+        form.save();
+        assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateIsNamedAndClearedWhenTheNumberChanges() {
+        fillValid();
+        form.save();
+        form.startNew();
+        fillValid();
+        form.save();
+        assertThat(form.duplicateOfProperty().get()).isNotNull();
+        assertThat(form.errorProperty(ParticipantField.IDENTITY_NUMBER).get()).contains("Åse Öberg");
+
+        form.identityNumberProperty().set(Pins.dashed("20080315", "238"));
+        assertThat(form.duplicateOfProperty().get()).isNull();
+        assertThat(form.errorProperty(ParticipantField.IDENTITY_NUMBER).get()).isEmpty();
+    }
+
+    private void fillValid() {
+        form.firstNameProperty().set("Åse");
+        form.lastNameProperty().set("Öberg");
+        form.identityNumberProperty().set(Pins.dashed("20080314", "238"));
+        form.genderProperty().set(Gender.WOMAN);
+        form.programmeProperty().set(Programme.YOUTH);
+    }
+}
