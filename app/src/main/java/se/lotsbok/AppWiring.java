@@ -2,37 +2,43 @@ package se.lotsbok;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import se.lotsbok.service.AppServices;
+import se.lotsbok.service.access.AccessLogService;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.settings.SettingsService;
+import se.lotsbok.service.user.UserKeys;
+import se.lotsbok.service.user.UserService;
 import se.lotsbok.store.Database;
-import se.lotsbok.service.AppServices;
+import se.lotsbok.store.security.KeyWrap;
 
-/** The composition root: opens the database and builds every service on it, by constructor. */
-public final class AppWiring implements AutoCloseable {
+/**
+ * The composition root: the login service for a data folder, and for each logged-in session its
+ * services on the open database, all passed by constructor.
+ */
+public final class AppWiring {
 
-    private final Database database;
-    private final AppServices services;
-
-    private AppWiring(Database database, Clock clock) {
-        this.database = database;
-        this.services = new AppServices(new ParticipantService(database, clock), new SettingsService(database), clock);
+    private AppWiring() {
     }
 
-    /** Opens (creating and migrating if needed) the register in {@code dataFolder}. */
-    public static AppWiring open(Path dataFolder, Clock clock) {
-        return new AppWiring(Database.open(dataFolder), clock);
+    /** Logging in to the register in {@code dataFolder}, with OWASP's PBKDF2 iteration count. */
+    public static AuthService auth(Path dataFolder, Clock clock) {
+        return auth(dataFolder, clock, new KeyWrap(KeyWrap.DEFAULT_ITERATIONS));
     }
 
-    public Database database() {
-        return database;
+    /** As {@link #auth(Path, Clock)} with another iteration count for new passwords (tests use fewer). */
+    public static AuthService auth(Path dataFolder, Clock clock, KeyWrap keyWrap) {
+        return new AuthService(dataFolder, clock, keyWrap, (database, keys) -> services(database, keys, clock));
     }
 
-    public AppServices services() {
-        return services;
-    }
-
-    @Override
-    public void close() {
-        database.close();
+    private static AppServices services(Database database, UserKeys keys, Clock clock) {
+        return new AppServices(
+                new ParticipantService(database, clock),
+                new SettingsService(database),
+                new UserService(database, keys, clock),
+                new AccessLogService(database, clock.getZone()),
+                new MaintenanceService(database),
+                clock);
     }
 }

@@ -1,5 +1,6 @@
 package se.lotsbok;
 
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -12,18 +13,13 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 import se.lotsbok.cli.Arguments;
 import se.lotsbok.cli.Cli;
-import se.lotsbok.domain.common.Actor;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.store.StoreException;
-import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FxTasks;
 import se.lotsbok.ui.common.LanguagePreference;
-import se.lotsbok.ui.shell.MainWindow;
+import se.lotsbok.ui.shell.AppWindow;
 
 /**
  * Starts Lotsbok: with a command ({@code info}, {@code backup}, …) it runs that and exits; otherwise
@@ -39,10 +35,14 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
+        Clock clock = Clock.systemDefaultZone();
         if (Cli.isCommand(args)) {
             PrintStream out = console(FileDescriptor.out, "stdout.encoding");
             PrintStream err = console(FileDescriptor.err, "stderr.encoding");
-            int status = new Cli(out, err, Clock.systemDefaultZone()).run(args);
+            // Since JDK 22 there is a Console object even without a terminal; only a real one may be asked.
+            Console console = System.console() != null && System.console().isTerminal() ? System.console() : null;
+            int status = new Cli(out, err, System.getenv(), console,
+                    folder -> AppWiring.auth(folder, clock), clock).run(args);
             out.flush();
             err.flush();
             System.exit(status);
@@ -56,51 +56,30 @@ public final class Main {
             System.exit(Cli.USAGE);
             return;
         }
-        startWindow(folder);
+        startWindow(folder, clock);
     }
 
-    private static void startWindow(Path folder) {
+    private static void startWindow(Path folder, Clock clock) {
         LanguagePreference language = LanguagePreference.userPreferences();
         try {
-            Platform.startup(() -> openWindow(folder, language));
+            Platform.startup(() -> openWindow(folder, language, clock));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             System.err.println("lotsbok: " + Texts.of(language.load()).get("error.noDisplay"));
             System.exit(Cli.FAILED);
         }
     }
 
-    private static void openWindow(Path folder, LanguagePreference language) {
-        Texts texts = Texts.of(language.load());
-        AppWiring wiring;
-        try {
-            wiring = AppWiring.open(folder, Clock.systemDefaultZone());
-        } catch (StoreException.InUse e) {
-            fatal(texts, texts.get("error.inUse"));
-            return;
-        } catch (StoreException.TooNew e) {
-            fatal(texts, texts.format("error.tooNew", e.fileVersion()));
-            return;
-        } catch (StoreException e) {
-            System.err.println("lotsbok: " + ErrorReporter.describe(e));
-            fatal(texts, texts.format("error.cannotOpen", folder.toAbsolutePath()));
-            return;
-        }
+    private static void openWindow(Path folder, LanguagePreference language, Clock clock) {
         FxTasks tasks = new FxTasks();
+        AppWindow window = new AppWindow(AppWiring.auth(folder, clock), tasks, language, clock);
         Stage stage = new Stage();
         stage.setOnHidden(e -> {
+            // Logging out writes to the log: the worker finishes what it has first.
             tasks.close();
-            wiring.close();
+            window.close();
             Platform.exit();
         });
-        new MainWindow(wiring.services(), Actor.PLACEHOLDER, tasks, language).show(stage);
-    }
-
-    private static void fatal(Texts texts, String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("error.cannotStart"));
-        alert.showAndWait();
-        Platform.exit();
+        window.show(stage);
     }
 
     /**

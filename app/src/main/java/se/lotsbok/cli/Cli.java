@@ -1,12 +1,18 @@
 package se.lotsbok.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import se.lotsbok.AppWiring;
+import java.util.function.Function;
 import se.lotsbok.DataFolder;
+import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.AccessDenied;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.RegisterUnavailable;
+import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.StoreException;
 
 /**
@@ -21,21 +27,28 @@ public final class Cli {
     public static final int USAGE = 2;
 
     private interface Command {
-        int run(Arguments args) throws Arguments.UsageException;
+        int run(Arguments args) throws Arguments.UsageException, CliLogin.Failed;
     }
 
     private final PrintStream out;
     private final PrintStream err;
-    private final Clock clock;
     private final Texts texts = Texts.swedish();
+    private final CliLogin login;
     private final Map<String, Command> commands = Map.of(
             "info", this::info,
-            "backup", this::backup);
+            "backup", this::backup,
+            "verify-log", this::verifyLog);
 
-    public Cli(PrintStream out, PrintStream err, Clock clock) {
+    /**
+     * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
+     * @param console the terminal to prompt at, or null when there is none (then nothing is asked)
+     * @param auth the login service for a data folder
+     */
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env, Console console,
+            Function<Path, AuthService> auth, Clock clock) {
         this.out = out;
         this.err = err;
-        this.clock = clock;
+        this.login = new CliLogin(env, console, texts, auth, clock);
     }
 
     /** Runs the command named in {@code args}; the exit status is returned, not applied. */
@@ -56,10 +69,16 @@ public final class Cli {
             return command.run(args);
         } catch (Arguments.UsageException e) {
             return fail(USAGE, e.getMessage());
-        } catch (StoreException.InUse e) {
-            return fail(FAILED, texts.get("error.inUse"));
-        } catch (StoreException.TooNew e) {
-            return fail(FAILED, texts.format("error.tooNew", e.fileVersion()));
+        } catch (CliLogin.Failed e) {
+            return fail(e.status(), e.getMessage());
+        } catch (AccessDenied e) {
+            return fail(FAILED, texts.get(e.reason()));
+        } catch (RegisterUnavailable e) {
+            return fail(FAILED, switch (e.reason()) {
+                case IN_USE -> texts.get("error.inUse");
+                case TOO_NEW -> texts.format("error.tooNew", e.fileVersion());
+                case CANNOT_OPEN -> texts.get("cli.error.store");
+            });
         } catch (StoreException e) {
             return fail(FAILED, texts.get("cli.error.store"));
         }
@@ -75,26 +94,41 @@ public final class Cli {
         }
     }
 
-    private int info(Arguments args) throws Arguments.UsageException {
+    private int info(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db");
         Path folder = dataFolder(args);
-        try (AppWiring app = AppWiring.open(folder, clock)) {
-            int participants = app.services().participants().count();
+        try (Session session = login.login(folder)) {
+            var info = session.services().maintenance().info(session.actor());
             out.println(texts.format("cli.info.folder", folder.toAbsolutePath()));
-            out.println(texts.format("cli.info.schema", app.database().schemaVersion()));
-            out.println(texts.format("cli.info.participants", participants));
+            out.println(texts.format("cli.info.schema", info.schemaVersion()));
+            out.println(texts.format("cli.info.participants", info.participants()));
         }
         return OK;
     }
 
-    private int backup(Arguments args) throws Arguments.UsageException {
+    private int backup(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db", "out");
         Path target = Path.of(args.required(texts, "out"));
-        try (AppWiring app = AppWiring.open(dataFolder(args), clock)) {
-            app.database().backupTo(target);
+        try (Session session = login.login(dataFolder(args))) {
+            session.services().maintenance().backup(session.actor(), target);
         }
         out.println(texts.format("cli.backup.done", target.toAbsolutePath()));
         return OK;
+    }
+
+    private int verifyLog(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        try (Session session = login.login(dataFolder(args))) {
+            AccessLogChain.Verification result = session.services().accessLog().verify(session.actor());
+            return switch (result) {
+                case AccessLogChain.Intact intact -> {
+                    out.println(texts.format("accessLog.intact", intact.count()));
+                    yield OK;
+                }
+                case AccessLogChain.Broken broken -> fail(FAILED, texts.format("accessLog.broken." + broken.problem().name(),
+                        broken.seq()));
+            };
+        }
     }
 
     private static Path dataFolder(Arguments args) {

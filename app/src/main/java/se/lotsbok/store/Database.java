@@ -4,26 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.tools.ChangeFileEncryption;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
+import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.store.access.LogHeadFile;
+import se.lotsbok.store.security.KeyWrap;
 
 /**
- * The register's H2 file in a data folder: created and migrated on first open, one transaction
- * per user action, every commit on disk before it returns.
+ * The register's H2 file in a data folder: encrypted with AES under a random database key,
+ * created and migrated on first open, one transaction per user action, every commit on disk
+ * before it returns.
  */
 public final class Database implements AutoCloseable {
 
@@ -31,42 +39,68 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "lotsbok";
 
     private static final String USER = "lotsbok";
-    private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique");
+    private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private final Clock clock;
+    private final LogHeadFile logHead;
 
-    private Database(Path folder, JdbcConnectionPool pool) {
+    private Database(Path folder, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
         this.pool = pool;
+        this.clock = clock;
+        this.logHead = logHead;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
     }
 
     /**
-     * Opens the database in {@code folder}, creating the folder and the file if missing and
-     * migrating the schema to this program's version.
+     * Opens the database in {@code folder} with {@code key}, creating the folder and the file if
+     * missing and migrating the schema to this program's version.
      *
+     * @throws StoreException.WrongKey when {@code key} does not open the file
      * @throws StoreException.InUse when another program holds the file
      * @throws StoreException.TooNew when a newer program made the file (nothing is changed)
      */
-    public static Database open(Path folder) {
+    public static Database open(Path folder, byte[] key, Clock clock) {
         Objects.requireNonNull(folder, "folder");
+        if (key.length != KeyWrap.KEY_BYTES) {
+            throw new IllegalArgumentException("database key must be " + KeyWrap.KEY_BYTES + " bytes");
+        }
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
             throw new StoreException("cannot create data folder " + folder, e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, passwords(key));
         try {
             checkOpenable(pool);
             migrate(pool);
-            return new Database(folder, pool);
+            return new Database(folder, pool, clock, new LogHeadFile(folder, key));
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
+        }
+    }
+
+    /** Whether {@code folder} holds a database file. */
+    public static boolean exists(Path folder) {
+        return Files.exists(folder.resolve(FILE_NAME + ".mv.db"));
+    }
+
+    /**
+     * Encrypts, in place, a database file written before encryption at rest existed, so that no
+     * register is stranded by the upgrade. The folder must not be open.
+     */
+    public static void encryptExisting(Path folder, byte[] key) {
+        try {
+            ChangeFileEncryption.execute(folder.toString(), FILE_NAME, "AES", null,
+                    HexFormat.of().formatHex(key).toCharArray(), true);
+        } catch (SQLException e) {
+            throw new StoreException("cannot encrypt the existing database", e);
         }
     }
 
@@ -80,7 +114,14 @@ public final class Database implements AutoCloseable {
      */
     public <T> T transaction(Function<Repositories, T> work) {
         try {
-            return dsl.transactionResult(cfg -> work.apply(new Repositories(cfg.dsl())));
+            AtomicReference<Repositories> used = new AtomicReference<>();
+            T result = dsl.transactionResult(cfg -> {
+                Repositories repos = new Repositories(cfg.dsl(), clock);
+                used.set(repos);
+                return work.apply(repos);
+            });
+            used.get().accessLog().appendedHead().ifPresent(this::mirrorLogHead);
+            return result;
         } catch (IntegrityConstraintViolationException e) {
             throw new StoreException.Duplicate(constraintOf(e), e);
         } catch (DataAccessException e) {
@@ -107,16 +148,36 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The copy of the access log's head kept in a file beside the database. */
+    public LogHeadFile.State logHeadCopy() {
+        return logHead.read();
+    }
+
     @Override
     public void close() {
         pool.dispose();
     }
 
+    private void mirrorLogHead(AccessLogChain.Head head) {
+        try {
+            logHead.write(head);
+        } catch (IOException e) {
+            // The commit stands; the copy lags behind until the next write, which a check tolerates.
+            System.err.println("lotsbok: the copy of the access log head could not be written");
+        }
+    }
+
     static String url(Path folder) {
-        // WRITE_DELAY=0: a commit is on disk before it returns, so a killed process loses nothing
-        // it acknowledged. TRACE_LEVEL_FILE=0: no trace file that could hold SQL with personal data.
+        // CIPHER=AES: the file is encrypted, the key given as the file password. WRITE_DELAY=0: a
+        // commit is on disk before it returns, so a killed process loses nothing it acknowledged.
+        // TRACE_LEVEL_FILE=0: no trace file that could hold SQL with personal data.
         return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
-                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    }
+
+    /** H2's password for an encrypted file: the file password, a space, the user password. */
+    static String passwords(byte[] key) {
+        return HexFormat.of().formatHex(key) + " " + USER;
     }
 
     private static void checkOpenable(JdbcConnectionPool pool) {
@@ -125,6 +186,10 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new StoreException.InUse(e);
+            }
+            if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new StoreException.WrongKey(e);
             }
             throw new StoreException("cannot open database", e);
         }

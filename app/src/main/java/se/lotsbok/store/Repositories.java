@@ -1,18 +1,35 @@
 package se.lotsbok.store;
 
+import java.time.Clock;
 import org.jooq.DSLContext;
+import se.lotsbok.store.access.AccessLogRepository;
+import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
 import se.lotsbok.store.settings.SettingsRepository;
+import se.lotsbok.store.user.UserRepository;
 
-/** The repositories bound to one transaction; obtained only through {@link Database#transaction}. */
+/**
+ * The repositories bound to one transaction; obtained only through {@link Database#transaction}.
+ * Reads and changes of personal data write their access-log rows in the same transaction.
+ */
 public final class Repositories {
 
+    private final AccessLogRepository accessLog;
     private final ParticipantRepository participants;
     private final SettingsRepository settings;
+    private final UserRepository users;
+    private final NavigatorRepository navigators;
 
-    Repositories(DSLContext tx) {
-        this.participants = new ParticipantRepository(tx);
-        this.settings = new SettingsRepository(tx);
+    Repositories(DSLContext tx, Clock clock) {
+        this.accessLog = new AccessLogRepository(tx, clock);
+        this.participants = new ParticipantRepository(tx, accessLog);
+        this.settings = new SettingsRepository(tx, accessLog);
+        this.users = new UserRepository(tx);
+        this.navigators = new NavigatorRepository(tx);
+    }
+
+    public AccessLogRepository accessLog() {
+        return accessLog;
     }
 
     public ParticipantRepository participants() {
@@ -21,5 +38,13 @@ public final class Repositories {
 
     public SettingsRepository settings() {
         return settings;
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public NavigatorRepository navigators() {
+        return navigators;
     }
 }

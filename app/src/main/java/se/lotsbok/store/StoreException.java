@@ -18,6 +18,13 @@ public class StoreException extends RuntimeException {
         }
     }
 
+    /** The key does not open the database file. */
+    public static final class WrongKey extends StoreException {
+        public WrongKey(Throwable cause) {
+            super("the key does not open the database", cause);
+        }
+    }
+
     /** The database was made by a newer Lotsbok; it is left untouched. */
     public static final class TooNew extends StoreException {
         private final String fileVersion;
@@ -41,8 +48,16 @@ public class StoreException extends RuntimeException {
 
     /** A unique value (such as an identity number) is already taken; nothing was written. */
     public static final class Duplicate extends StoreException {
+        private final String constraint;
+
         public Duplicate(String constraint, Throwable cause) {
             super("duplicate value for " + constraint, cause);
+            this.constraint = constraint;
+        }
+
+        /** The unique constraint's name in lower case, e.g. {@code app_user_username_unique}. */
+        public String constraint() {
+            return constraint;
         }
     }
 }

@@ -5,12 +5,13 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.ParticipantData;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.store.Database;
+import se.lotsbok.testing.TestDatabases;
 
 /** Fills a register with made-up participants: Swedish names, unique valid identity numbers. */
 final class RegisterGenerator {
@@ -33,7 +34,7 @@ final class RegisterGenerator {
     static double fill(Database db, int count, long seed) {
         Random random = new Random(seed);
         Set<String> used = new HashSet<>();
-        Actor actor = Actor.PLACEHOLDER;
+        Actor actor = TestDatabases.UNIT_HEAD;
         Instant now = Instant.now();
         long start = System.nanoTime();
         int batch = 5_000;

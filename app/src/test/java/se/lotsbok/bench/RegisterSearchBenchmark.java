@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import se.lotsbok.AppWiring;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.store.Database;
+import se.lotsbok.testing.TestRegister;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.participant.ParticipantListViewModel;
@@ -25,12 +27,14 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
     public void run(String[] args) throws Exception {
         int size = args.length > 0 ? Integer.parseInt(args[0]) : PARTICIPANTS;
         Path folder = Files.createTempDirectory("lotsbok-bench");
-        try (AppWiring app = AppWiring.open(folder, java.time.Clock.systemDefaultZone())) {
-            double fillSeconds = RegisterGenerator.fill(app.database(), size, 42);
+        TestRegister register = TestRegister.create(folder);
+        try (Database db = register.openDirectly()) {
+            double fillSeconds = RegisterGenerator.fill(db, size, 42);
             System.out.printf("generated %,d participants in %.1f s%n", size, fillSeconds);
-
+        }
+        try (Session app = register.userWith("chef", Role.UNIT_HEAD)) {
             ParticipantListViewModel list = new ParticipantListViewModel(app.services().participants(),
-                    Actor.PLACEHOLDER, Tasks.immediate(), Throwable::printStackTrace);
+                    app.actor(), Tasks.immediate(), Throwable::printStackTrace);
             long loadStart = System.nanoTime();
             list.reload();
             double loadMillis = (System.nanoTime() - loadStart) / 1e6;
@@ -69,8 +73,8 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
     }
 
     /** Each prefix of names and identity numbers of random participants, as someone typing them. */
-    private static List<String> keystrokes(AppWiring app, int size) {
-        List<ParticipantSummary> people = app.services().participants().list(Actor.PLACEHOLDER);
+    private static List<String> keystrokes(Session app, int size) {
+        List<ParticipantSummary> people = app.services().participants().list(app.actor());
         Random random = new Random(7);
         List<String> typed = new ArrayList<>();
         for (int i = 0; i < TYPED_QUERIES; i++) {

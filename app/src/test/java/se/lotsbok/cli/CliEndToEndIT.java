@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the built {@code lotsbok.jar} as a user's script would: a separate JVM, no window. */
 class CliEndToEndIT {
+
+    private static final String PASSWORD = "ett långt lösenord";
 
     @TempDir
     Path temp;
@@ -47,6 +50,28 @@ class CliEndToEndIT {
     }
 
     @Test
+    void withoutCredentialsAndWithoutATerminalNothingIsAskedAndTheStatusIsTwo() throws Exception {
+        Result result = runWith(Map.of(), "info", "--db", temp.resolve("data").toString());
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err().lines().toList()).singleElement().asString()
+                .contains("LOTSBOK_USER", "LOTSBOK_PASSWORD");
+        assertThat(temp.resolve("data/lotsbok.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void theFirstCommandMakesItsUserTheAdministratorAndAWrongPasswordIsRefused() throws Exception {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString()).status()).isZero();
+        Result wrong = runWith(Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", "inte rätt lösenord"),
+                "info", "--db", folder.toString());
+        assertThat(wrong.status()).isEqualTo(1);
+        assertThat(wrong.err().strip()).isEqualTo("lotsbok: Fel användarnamn eller lösenord.");
+        Result verify = run("verify-log", "--db", folder.toString());
+        assertThat(verify.status()).as(verify.err()).isZero();
+        assertThat(verify.out()).startsWith("Åtkomstloggen är hel");
+    }
+
+    @Test
     void backupWritesAZip() throws Exception {
         Path zip = temp.resolve("kopia.zip");
         Result result = run("backup", "--db", temp.resolve("data").toString(), "--out", zip.toString());
@@ -55,13 +80,21 @@ class CliEndToEndIT {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
+        return runWith(Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", PASSWORD), args);
+    }
+
+    private Result runWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
         String jar = System.getProperty("lotsbok.jar", "target/lotsbok.jar");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
         command.addAll(List.of(args));
         Path out = temp.resolve("out.txt");
         Path err = temp.resolve("err.txt");
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("LOTSBOK_USER");
+        builder.environment().remove("LOTSBOK_PASSWORD");
+        builder.environment().putAll(env);
+        Process process = builder
                 .redirectOutput(out.toFile())
                 .redirectError(err.toFile())
                 .start();

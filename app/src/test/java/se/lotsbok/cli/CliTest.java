@@ -6,6 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import se.lotsbok.AppWiring;
+import se.lotsbok.testing.TestRegister;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lotsbok.testing.TestDatabases;
@@ -72,8 +75,11 @@ class CliTest {
         assertThat(Cli.isCommand(new String[] {"--help"})).isTrue();
     }
 
+    private Map<String, String> env = Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", TestRegister.PASSWORD);
+
     private int run(String... args) {
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                env, null, folder -> AppWiring.auth(folder, TestDatabases.CLOCK, TestRegister.FAST_KEYS),
                 TestDatabases.CLOCK).run(args);
     }
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lotsbok.domain.common.Actor;
 import se.lotsbok.domain.participant.ParticipantData;
 import se.lotsbok.domain.participant.ParticipantValidator;
 import se.lotsbok.testing.ParticipantInputs;
@@ -25,7 +24,7 @@ class DatabaseTest {
     @Test
     void firstOpenCreatesTheFolderAndMigratesTheFile() {
         Path folder = temp.resolve("new/deeper/data");
-        try (Database db = Database.open(folder)) {
+        try (Database db = Database.open(folder, TestDatabases.KEY, TestDatabases.CLOCK)) {
             assertThat(Files.exists(folder.resolve("lotsbok.mv.db"))).isTrue();
             assertThat(db.schemaVersion()).isEqualTo(latestMigration());
             var result = db.transaction(r -> r.settings().load().caseloadCap());
@@ -35,12 +34,11 @@ class DatabaseTest {
 
     @Test
     void dataSurvivesClosingAndReopening() {
-        Path folder = TestDatabases.folder(temp);
-        try (Database db = Database.open(folder)) {
-            db.transaction(r -> r.participants().insert(Actor.PLACEHOLDER, data(), Instant.now()));
+        try (Database db = TestDatabases.open(temp)) {
+            db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, data(), Instant.now()));
         }
-        try (Database db = Database.open(folder)) {
-            var result = db.transaction(r -> r.participants().listSummaries(Actor.PLACEHOLDER));
+        try (Database db = TestDatabases.open(temp)) {
+            var result = db.transaction(r -> r.participants().listSummaries(TestDatabases.UNIT_HEAD));
             assertThat(result)
                     .extracting(s -> s.lastName()).containsExactly("Öberg");
         }
@@ -48,9 +46,9 @@ class DatabaseTest {
 
     @Test
     void aFailedTransactionLeavesNothingBehind() {
-        try (Database db = Database.open(TestDatabases.folder(temp))) {
+        try (Database db = TestDatabases.open(temp)) {
             assertThatThrownBy(() -> db.transaction(r -> {
-                r.participants().insert(Actor.PLACEHOLDER, data(), Instant.now());
+                r.participants().insert(TestDatabases.UNIT_HEAD, data(), Instant.now());
                 throw new IllegalStateException("second step failed");
             })).isInstanceOf(IllegalStateException.class);
             var result = db.transaction(r -> r.participants().count());
@@ -61,9 +59,9 @@ class DatabaseTest {
     @Test
     void refusesADatabaseFromANewerProgramAndLeavesItUntouched() throws Exception {
         Path folder = TestDatabases.folder(temp);
-        Database.open(folder).close();
+        TestDatabases.open(temp).close();
         String url = Database.url(folder);
-        try (var c = DriverManager.getConnection(url, "lotsbok", "");
+        try (var c = DriverManager.getConnection(url, "lotsbok", Database.passwords(TestDatabases.KEY));
                 var s = c.createStatement()) {
             s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
                     + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
@@ -71,7 +69,7 @@ class DatabaseTest {
         }
         List<String> before = historyOf(url);
 
-        assertThatThrownBy(() -> Database.open(folder))
+        assertThatThrownBy(() -> TestDatabases.open(temp))
                 .isInstanceOfSatisfying(StoreException.TooNew.class,
                         e -> assertThat(e.fileVersion()).isEqualTo("999"));
         assertThat(historyOf(url)).isEqualTo(before);
@@ -80,7 +78,7 @@ class DatabaseTest {
     @Test
     void backupWritesAZipOfTheOpenDatabase() {
         Path zip = temp.resolve("backups/copy.zip");
-        try (Database db = Database.open(TestDatabases.folder(temp))) {
+        try (Database db = TestDatabases.open(temp)) {
             db.backupTo(zip);
         }
         assertThat(zip).exists().isNotEmptyFile();
@@ -88,7 +86,7 @@ class DatabaseTest {
 
     private static List<String> historyOf(String url) throws Exception {
         List<String> rows = new ArrayList<>();
-        try (var c = DriverManager.getConnection(url, "lotsbok", "");
+        try (var c = DriverManager.getConnection(url, "lotsbok", Database.passwords(TestDatabases.KEY));
                 var s = c.createStatement();
                 var rs = s.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" ORDER BY 1")) {
             while (rs.next()) {

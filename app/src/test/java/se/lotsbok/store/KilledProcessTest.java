@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.domain.participant.ParticipantData;
 
 /**
@@ -42,14 +42,15 @@ class KilledProcessTest {
                 }
             }
             // The writer now holds the open file: a second program is refused, not given a corrupt view.
-            assertThatThrownBy(() -> Database.open(folder)).isInstanceOf(StoreException.InUse.class);
+            assertThatThrownBy(() -> Database.open(folder, TestDatabases.KEY, TestDatabases.CLOCK))
+                    .isInstanceOf(StoreException.InUse.class);
         } finally {
             child.destroyForcibly();
             child.waitFor(30, TimeUnit.SECONDS);
         }
         assertThat(acknowledged).isEqualTo(COMMITS);
 
-        try (Database db = Database.open(folder)) {
+        try (Database db = Database.open(folder, TestDatabases.KEY, TestDatabases.CLOCK)) {
             var result = db.transaction(r -> r.participants().count());
             assertThat(result).isEqualTo(COMMITS);
         }
@@ -58,13 +59,13 @@ class KilledProcessTest {
     /** The child process: commits one participant per transaction, then waits to be killed. */
     public static final class Writer {
         public static void main(String[] args) throws Exception {
-            Database db = Database.open(Path.of(args[0]));
+            Database db = Database.open(Path.of(args[0]), TestDatabases.KEY, TestDatabases.CLOCK);
             int commits = Integer.parseInt(args[1]);
             for (int i = 0; i < commits; i++) {
                 ParticipantData data = DatabaseTest.data();
                 ParticipantData unique = new ParticipantData("Person" + i, data.lastName(), null,
                         data.birthDate(), data.gender(), data.programme(), "", "", "");
-                db.transaction(r -> r.participants().insert(Actor.PLACEHOLDER, unique, Instant.now()));
+                db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, unique, Instant.now()));
                 System.out.println("ACK " + i);
                 System.out.flush();
             }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.participant.ParticipantData;
@@ -20,7 +20,7 @@ import se.lotsbok.testing.TestDatabases;
 
 class ParticipantRepositoryTest {
 
-    private static final Actor ANNA = new Actor(17, "anna");
+    private static final Actor ANNA = TestDatabases.UNIT_HEAD;
     private static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
 
     @TempDir
@@ -30,7 +30,7 @@ class ParticipantRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(TestDatabases.folder(temp));
+        db = TestDatabases.open(temp);
     }
 
     @AfterEach

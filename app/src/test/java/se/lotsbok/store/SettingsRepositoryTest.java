@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lotsbok.domain.common.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.testing.TestDatabases;
@@ -17,7 +16,7 @@ class SettingsRepositoryTest {
 
     @Test
     void aNewDatabaseHasTheDefaultSettings() {
-        try (Database db = Database.open(TestDatabases.folder(temp))) {
+        try (Database db = TestDatabases.open(temp)) {
             var result = db.transaction(r -> r.settings().load());
             assertThat(result).isEqualTo(UnitSettings.DEFAULTS);
         }
@@ -26,13 +25,13 @@ class SettingsRepositoryTest {
     @Test
     void savedSettingsSurviveReopening() {
         UnitSettings changed = new UnitSettings("SIG Söderort", 8, new AgeBand(13, 19), new AgeBand(18, 28));
-        try (Database db = Database.open(TestDatabases.folder(temp))) {
+        try (Database db = TestDatabases.open(temp)) {
             db.transaction(r -> {
-                r.settings().save(Actor.PLACEHOLDER, changed);
+                r.settings().save(TestDatabases.ADMINISTRATOR, changed);
                 return null;
             });
         }
-        try (Database db = Database.open(TestDatabases.folder(temp))) {
+        try (Database db = TestDatabases.open(temp)) {
             var result = db.transaction(r -> r.settings().load());
             assertThat(result).isEqualTo(changed);
         }

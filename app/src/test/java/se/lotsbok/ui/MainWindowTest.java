@@ -18,12 +18,13 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import se.lotsbok.AppWiring;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
+import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestRegister;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.participant.ParticipantRow;
@@ -38,20 +39,23 @@ class MainWindowTest {
     @TempDir
     Path temp;
 
-    private AppWiring wiring;
+    private Session session;
     private final LanguagePreference language = LanguagePreference.inMemory(Texts.SWEDISH);
 
     @Start
     void start(Stage stage) {
-        wiring = AppWiring.open(TestDatabases.folder(temp), TestDatabases.CLOCK);
-        wiring.services().participants().create(Actor.PLACEHOLDER,
-                ParticipantInputs.valid().name("Kalle", "Ek").identity(Pins.dashed("20090601", "123")).build());
-        new MainWindow(wiring.services(), Actor.PLACEHOLDER, Tasks.immediate(), language).show(stage);
+        session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
+        create(ParticipantInputs.valid().name("Kalle", "Ek").identity(Pins.dashed("20090601", "123")));
+        new MainWindow(session, Tasks.immediate(), language, () -> { }).show(stage);
     }
 
     @AfterEach
     void close() {
-        wiring.close();
+        session.close();
+    }
+
+    private void create(ParticipantInputs input) {
+        session.services().participants().create(session.actor(), input.build());
     }
 
     @Test
@@ -81,10 +85,8 @@ class MainWindowTest {
 
     @Test
     void listIsInSwedishOrder(FxRobot robot) {
-        wiring.services().participants().create(Actor.PLACEHOLDER,
-                ParticipantInputs.valid().name("Örjan", "Åberg").identity(Pins.dashed("20080101", "111")).build());
-        wiring.services().participants().create(Actor.PLACEHOLDER,
-                ParticipantInputs.valid().name("Zara", "Zetterberg").identity(Pins.dashed("20080202", "222")).build());
+        create(ParticipantInputs.valid().name("Örjan", "Åberg").identity(Pins.dashed("20080101", "111")));
+        create(ParticipantInputs.valid().name("Zara", "Zetterberg").identity(Pins.dashed("20080202", "222")));
         // coming back to the register reads it again
         robot.clickOn("#nav_SETTINGS");
         robot.clickOn("#nav_PARTICIPANTS");
@@ -191,7 +193,7 @@ class MainWindowTest {
         robot.clickOn("#phoneField").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
         robot.write("08-123 45");
         robot.clickOn("#saveButton");
-        assertThat(wiring.services().participants().open(Actor.PLACEHOLDER, rows(robot).getFirst().id())
+        assertThat(session.services().participants().open(session.actor(), rows(robot).getFirst().id())
                 .orElseThrow().data().phone()).isEqualTo("08-123 45");
     }
 

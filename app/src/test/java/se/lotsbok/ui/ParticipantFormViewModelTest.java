@@ -9,8 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import se.lotsbok.AppWiring;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.service.auth.Session;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.participant.ParticipantField;
@@ -19,6 +19,7 @@ import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestRegister;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.participant.ParticipantFormViewModel;
 
@@ -28,21 +29,21 @@ class ParticipantFormViewModelTest {
     @TempDir
     Path temp;
 
-    private AppWiring app;
+    private Session session;
     private ParticipantFormViewModel form;
     private final List<Participant> saved = new ArrayList<>();
     private final List<Throwable> errors = new ArrayList<>();
 
     @BeforeEach
     void open() {
-        app = AppWiring.open(TestDatabases.folder(temp), TestDatabases.CLOCK);
-        form = new ParticipantFormViewModel(app.services().participants(), Actor.PLACEHOLDER, Tasks.immediate(),
+        session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
+        form = new ParticipantFormViewModel(session.services().participants(), session.actor(), Tasks.immediate(),
                 Texts.swedish(), () -> UnitSettings.DEFAULTS, saved::add, errors::add);
     }
 
     @AfterEach
     void close() {
-        app.close();
+        session.close();
     }
 
     @Test
@@ -68,7 +69,7 @@ class ParticipantFormViewModelTest {
         assertThat(form.errorProperty(ParticipantField.LAST_NAME).get()).isEqualTo("Fältet måste fyllas i.");
         assertThat(form.errorProperty(ParticipantField.IDENTITY_NUMBER).get()).startsWith("Kontrollsiffran");
         assertThat(form.errorProperty(ParticipantField.FIRST_NAME).get()).isEmpty();
-        assertThat(app.services().participants().count()).isZero();
+        assertThat(session.services().maintenance().info(session.actor()).participants()).isZero();
     }
 
     @Test

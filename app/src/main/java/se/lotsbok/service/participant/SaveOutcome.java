@@ -19,6 +19,10 @@ public sealed interface SaveOutcome {
     record DuplicateIdentityNumber(ParticipantSummary existing) implements SaveOutcome {
     }
 
+    /** The user's role does not allow this save; {@code reason} is a message key that says why. */
+    record NotAllowed(String reason) implements SaveOutcome {
+    }
+
     /** Someone saved the participant after this form read it; {@code current} is what is stored now. */
     record ChangedByOthers(Participant current) implements SaveOutcome {
     }

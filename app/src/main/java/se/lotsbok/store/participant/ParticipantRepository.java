@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
+import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.participant.ParticipantData;
@@ -17,40 +18,47 @@ import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.store.StoreException;
+import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.jooq.tables.records.ParticipantRecord;
 
 /** Participants' personal data. Every call names the acting user. */
 public final class ParticipantRepository {
 
     private final DSLContext tx;
+    private final AccessLogRepository log;
 
-    public ParticipantRepository(DSLContext tx) {
+    public ParticipantRepository(DSLContext tx, AccessLogRepository log) {
         this.tx = tx;
+        this.log = log;
     }
 
-    /** Every participant as the register list shows them, in no particular order. */
+    /** Every participant as the register list shows them, in no particular order; logged as a result list. */
     public List<ParticipantSummary> listSummaries(Actor actor) {
-        return tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
+        List<ParticipantSummary> list = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
                         PARTICIPANT.IDENTITY_NUMBER, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PROGRAMME)
                 .from(PARTICIPANT)
                 .fetch(r -> new ParticipantSummary(
                         r.value1(), r.value2(), r.value3(), identity(r.value4()), r.value5(),
                         Programme.valueOf(r.value6())));
+        log.append(actor, AccessEvent.PARTICIPANT_LIST, null, "rows=" + list.size());
+        return list;
     }
 
+    /** Opens a participant's record; the opening is logged. */
     public Optional<Participant> find(Actor actor, long id) {
-        return tx.selectFrom(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(id))
-                .fetchOptional()
-                .map(ParticipantRepository::toParticipant);
+        Optional<Participant> found = fetch(id);
+        found.ifPresent(p -> log.append(actor, AccessEvent.PARTICIPANT_OPENED, p.id(), ""));
+        return found;
     }
 
-    /** The participant who already has this identity number, if any. */
+    /** The participant who already has this identity number, if any; a hit is logged. */
     public Optional<ParticipantSummary> findByIdentityNumber(Actor actor, PersonalIdentityNumber number) {
-        return tx.selectFrom(PARTICIPANT)
+        Optional<ParticipantSummary> found = tx.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.IDENTITY_NUMBER.eq(number.digits()))
                 .fetchOptional()
                 .map(ParticipantRepository::toSummary);
+        found.ifPresent(p -> log.append(actor, AccessEvent.IDENTITY_NUMBER_LOOKUP, p.id(), ""));
+        return found;
     }
 
     public Participant insert(Actor actor, ParticipantData data, Instant now) {
@@ -63,6 +71,7 @@ public final class ParticipantRepository {
         record.setUpdatedAt(at);
         record.setUpdatedBy(actor.userId());
         record.store();
+        log.append(actor, AccessEvent.PARTICIPANT_CREATED, record.getId(), "");
         return toParticipant(record);
     }
 
@@ -84,12 +93,20 @@ public final class ParticipantRepository {
         if (updated == 0) {
             throw new StoreException.StaleVersion("participant " + id);
         }
-        return find(actor, id).orElseThrow();
+        log.append(actor, AccessEvent.PARTICIPANT_CHANGED, id, "");
+        return fetch(id).orElseThrow();
     }
 
     /** How many participants there are; a count, not personal data. */
     public int count() {
         return tx.fetchCount(PARTICIPANT);
+    }
+
+    private Optional<Participant> fetch(long id) {
+        return tx.selectFrom(PARTICIPANT)
+                .where(PARTICIPANT.ID.eq(id))
+                .fetchOptional()
+                .map(ParticipantRepository::toParticipant);
     }
 
     private static void write(ParticipantRecord record, ParticipantData data) {

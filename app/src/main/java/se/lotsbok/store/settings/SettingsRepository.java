@@ -4,9 +4,11 @@ import static se.lotsbok.store.jooq.Tables.UNIT_SETTING;
 
 import java.util.Map;
 import org.jooq.DSLContext;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
+import se.lotsbok.store.access.AccessLogRepository;
 
 /** The unit's settings, stored as key/value rows. */
 public final class SettingsRepository {
@@ -19,9 +21,11 @@ public final class SettingsRepository {
     private static final String YOUNG_ADULTS_MAX = "young_adults_max_age";
 
     private final DSLContext tx;
+    private final AccessLogRepository log;
 
-    public SettingsRepository(DSLContext tx) {
+    public SettingsRepository(DSLContext tx, AccessLogRepository log) {
         this.tx = tx;
+        this.log = log;
     }
 
     public UnitSettings load() {
@@ -44,6 +48,7 @@ public final class SettingsRepository {
         put(YOUTH_MAX, Integer.toString(settings.youthBand().maxAge()));
         put(YOUNG_ADULTS_MIN, Integer.toString(settings.youngAdultsBand().minAge()));
         put(YOUNG_ADULTS_MAX, Integer.toString(settings.youngAdultsBand().maxAge()));
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "");
     }
 
     private void put(String key, String value) {

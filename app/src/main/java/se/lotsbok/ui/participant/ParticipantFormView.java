@@ -42,7 +42,12 @@ final class ParticipantFormView extends VBox {
     private final TextField firstName = new TextField();
     private int row;
 
-    ParticipantFormView(ParticipantFormViewModel viewModel, Texts texts, LongConsumer openParticipant, Runnable close) {
+    /**
+     * @param banner shown above the fields (why the record is read-only, and the choice to cover)
+     * @param footer shown below the fields (who has opened the record)
+     */
+    ParticipantFormView(ParticipantFormViewModel viewModel, Texts texts, LongConsumer openParticipant, Runnable close,
+            Node banner, Node footer) {
         this.viewModel = viewModel;
         this.texts = texts;
         getStyleClass().addAll(Styles.CARD, "participant-form");
@@ -135,7 +140,8 @@ final class ParticipantFormView extends VBox {
         save.setId("saveButton");
         save.getStyleClass().add(Styles.PRIMARY);
         save.setDefaultButton(true);
-        save.disableProperty().bind(viewModel.savingProperty());
+        save.disableProperty().bind(viewModel.savingProperty().or(viewModel.editableProperty().not()));
+        grid.disableProperty().bind(viewModel.editableProperty().not());
         save.setOnAction(e -> viewModel.save());
         Button cancel = new Button(texts.get("participant.form.close"));
         cancel.setId("closeFormButton");
@@ -148,7 +154,7 @@ final class ParticipantFormView extends VBox {
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("form-buttons");
 
-        VBox content = new VBox(12, title, formMessage, grid);
+        VBox content = new VBox(12, title, banner, formMessage, grid, footer);
         content.setPadding(new Insets(0, 4, 0, 0));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);

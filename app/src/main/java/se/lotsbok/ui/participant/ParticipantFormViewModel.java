@@ -20,7 +20,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.participant.AgeWarning;
 import se.lotsbok.domain.participant.FieldProblem;
 import se.lotsbok.domain.participant.Gender;
@@ -70,6 +70,7 @@ public final class ParticipantFormViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving");
     private final ReadOnlyObjectWrapper<Long> participantId = new ReadOnlyObjectWrapper<>(this, "participantId");
+    private final ReadOnlyBooleanWrapper editable = new ReadOnlyBooleanWrapper(this, "editable", true);
 
     private long version;
     private ParticipantInput loaded = blank();
@@ -120,7 +121,7 @@ public final class ParticipantFormViewModel {
 
     /** Validates and saves in the background; on any refusal the form keeps every typed value. */
     public void save() {
-        if (saving.get()) {
+        if (saving.get() || !editable.get()) {
             return;
         }
         ParticipantInput input = input();
@@ -160,6 +161,7 @@ public final class ParticipantFormViewModel {
                 duplicateOf.set(duplicate.existing());
                 formMessage.set(texts.get("form.fixErrors"));
             }
+            case SaveOutcome.NotAllowed notAllowed -> formMessage.set(texts.get(notAllowed.reason()));
             case SaveOutcome.ChangedByOthers changed -> {
                 version = changed.current().version();
                 loaded = ParticipantInput.of(changed.current().data());
@@ -311,6 +313,15 @@ public final class ParticipantFormViewModel {
 
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
+    }
+
+    /** False while the user may only read this participant; the fields are then locked. */
+    public ReadOnlyBooleanProperty editableProperty() {
+        return editable.getReadOnlyProperty();
+    }
+
+    void setEditable(boolean value) {
+        editable.set(value);
     }
 
     /** The stored participant being edited, or null for a new one. */

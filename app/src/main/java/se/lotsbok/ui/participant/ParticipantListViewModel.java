@@ -15,7 +15,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.common.SwedishText;
 import se.lotsbok.domain.participant.ParticipantSearch;
 import se.lotsbok.domain.participant.ParticipantSummary;

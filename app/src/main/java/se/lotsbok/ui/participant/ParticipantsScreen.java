@@ -4,7 +4,12 @@ import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -30,7 +35,8 @@ public final class ParticipantsScreen {
         this.viewModel = viewModel;
         this.texts = texts;
         this.list = new ParticipantListView(viewModel.list(), texts, this::newParticipant, this::open);
-        this.form = new ParticipantFormView(viewModel.form(), texts, this::open, this::closeForm);
+        this.form = new ParticipantFormView(viewModel.form(), texts, this::open, this::closeForm,
+                readOnlyBanner(viewModel, texts), openedBy(viewModel, texts));
 
         Label hint = new Label(texts.get("participant.form.none"));
         hint.setWrapText(true);
@@ -70,6 +76,48 @@ public final class ParticipantsScreen {
 
     public Node node() {
         return root;
+    }
+
+    private static Node readOnlyBanner(ParticipantsViewModel viewModel, Texts texts) {
+        Label reason = new Label();
+        reason.setId("readOnlyReason");
+        reason.setWrapText(true);
+        reason.textProperty().bind(viewModel.readOnlyReasonProperty());
+        Button cover = new Button(texts.get("participant.coverFor"));
+        cover.setId("coverForButton");
+        cover.setOnAction(e -> {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts.get("participant.coverFor.text"),
+                    ButtonType.OK, ButtonType.CANCEL);
+            confirm.setTitle(texts.get("app.title"));
+            confirm.setHeaderText(texts.get("participant.coverFor"));
+            confirm.initOwner(cover.getScene().getWindow());
+            confirm.getDialogPane().lookupButton(ButtonType.OK).setId("confirmCoverButton");
+            if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
+                viewModel.coverForColleague();
+            }
+        });
+        // Covering is offered only where the one thing missing is that the participant is a colleague's.
+        cover.visibleProperty().bind(Bindings.equal(viewModel.readOnlyReasonProperty(),
+                texts.get("access.refused.notOwn")));
+        cover.managedProperty().bind(cover.visibleProperty());
+        VBox banner = new VBox(8, reason, cover);
+        banner.getStyleClass().add(Styles.FIELD_WARNING);
+        banner.visibleProperty().bind(Bindings.isNotEmpty(viewModel.readOnlyReasonProperty()));
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
+    }
+
+    private static Node openedBy(ParticipantsViewModel viewModel, Texts texts) {
+        Label title = new Label(texts.get("participant.openedBy"));
+        title.getStyleClass().add(Styles.FIELD_LABEL);
+        ListView<String> list = new ListView<>(viewModel.openedBy());
+        list.setId("openedByList");
+        list.setPrefHeight(120);
+        list.setFocusTraversable(false);
+        VBox box = new VBox(6, title, list);
+        box.visibleProperty().bind(Bindings.isNotEmpty(viewModel.openedBy()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     public void load() {

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;

@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -23,8 +24,15 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import se.lotsbok.domain.common.Actor;
+import se.lotsbok.domain.access.AccessPolicy;
+import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.user.Actor;
 import se.lotsbok.service.AppServices;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.ui.access.AccessLogScreen;
+import se.lotsbok.ui.access.AccessLogViewModel;
+import se.lotsbok.ui.user.UsersScreen;
+import se.lotsbok.ui.user.UsersViewModel;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Confirm;
@@ -40,17 +48,25 @@ import se.lotsbok.ui.settings.SettingsViewModel;
 /** The main window: a header, the navigation on the left and the chosen screen beside it. */
 public final class MainWindow {
 
-    /** The places in the navigation, in order; Ctrl+1 … Ctrl+4 reach them. */
+    /** The places in the navigation, in order; Ctrl+1, Ctrl+2, … reach those the user's roles show. */
     public enum Place {
-        PARTICIPANTS("nav.participants"),
-        NAVIGATORS("nav.navigators"),
-        REPORTS("nav.reports"),
-        SETTINGS("nav.settings");
+        PARTICIPANTS("nav.participants", Action.READ_REGISTER),
+        NAVIGATORS("nav.navigators", Action.READ_REGISTER),
+        REPORTS("nav.reports", Action.RUN_REPORTS),
+        ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
+        USERS("nav.users", Action.MANAGE_USERS),
+        SETTINGS("nav.settings", null);
 
         private final String key;
+        private final Action needs;
 
-        Place(String key) {
+        Place(String key, Action needs) {
             this.key = key;
+            this.needs = needs;
+        }
+
+        boolean shownTo(Actor actor) {
+            return needs == null || AccessPolicy.decide(actor, needs).allowed();
         }
     }
 
@@ -58,6 +74,7 @@ public final class MainWindow {
     private final Actor actor;
     private final Tasks tasks;
     private final LanguagePreference languagePreference;
+    private final Runnable onLogout;
     private final AtomicReference<UnitSettings> unitSettings = new AtomicReference<>(UnitSettings.DEFAULTS);
 
     private Stage stage;
@@ -66,11 +83,16 @@ public final class MainWindow {
     private Label unitLabel;
     private final Map<Place, ToggleButton> navButtons = new LinkedHashMap<>();
 
-    public MainWindow(AppServices services, Actor actor, Tasks tasks, LanguagePreference languagePreference) {
-        this.services = services;
-        this.actor = actor;
+    /**
+     * @param session the logged-in user's session; the window shows what the user's roles allow
+     * @param onLogout called after the user chose to log out and nothing unsaved stood in the way
+     */
+    public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout) {
+        this.services = session.services();
+        this.actor = session.actor();
         this.tasks = tasks;
         this.languagePreference = languagePreference;
+        this.onLogout = onLogout;
     }
 
     /** Builds the window's content in the saved language and shows it on {@code stage}. */
@@ -80,32 +102,67 @@ public final class MainWindow {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.setOnCloseRequest(e -> {
-            if (participants.hasUnsavedChanges() && !Confirm.discardChanges(texts, stage.getScene().getRoot())) {
+            if (!mayLeave()) {
                 e.consume();
             }
         });
         stage.show();
     }
 
-    /** Switches to a place in the navigation. */
+    /** Whether the window may close or log out: nothing unsaved, or the user chose to discard it. */
+    public boolean mayLeave() {
+        return participants == null || !participants.hasUnsavedChanges()
+                || Confirm.discardChanges(texts, stage.getScene().getRoot());
+    }
+
+    /** Switches to a place in the navigation, if the user's roles show it. */
     public void go(Place place) {
-        navButtons.get(place).setSelected(true);
+        ToggleButton button = navButtons.get(place);
+        if (button != null) {
+            button.setSelected(true);
+        }
     }
 
     private void build(Locale locale) {
         texts = Texts.of(locale);
         ErrorReporter errors = new ErrorReporter(texts);
 
-        participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), actor, tasks, texts,
-                unitSettings::get, errors), texts);
+        participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.accessLog(),
+                actor, tasks, texts, unitSettings::get, errors), texts);
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                 this::languageChanged, this::settingsChanged, errors), texts);
 
         Map<Place, Node> screens = new LinkedHashMap<>();
-        screens.put(Place.PARTICIPANTS, participants.node());
-        screens.put(Place.NAVIGATORS, emptyState("navigators"));
-        screens.put(Place.REPORTS, emptyState("reports"));
-        screens.put(Place.SETTINGS, settings.node());
+        Map<Place, Runnable> onShow = new LinkedHashMap<>();
+        for (Place place : Place.values()) {
+            if (!place.shownTo(actor)) {
+                continue;
+            }
+            switch (place) {
+                case PARTICIPANTS -> {
+                    screens.put(place, participants.node());
+                    onShow.put(place, participants::load);
+                }
+                case NAVIGATORS -> screens.put(place, emptyState("navigators"));
+                case REPORTS -> screens.put(place, emptyState("reports"));
+                case ACCESS_LOG -> {
+                    AccessLogScreen accessLog = new AccessLogScreen(new AccessLogViewModel(services.accessLog(),
+                            services.participants(), actor, tasks, texts, services.clock(), errors), texts);
+                    screens.put(place, accessLog.node());
+                    onShow.put(place, accessLog::load);
+                }
+                case USERS -> {
+                    UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),
+                            texts);
+                    screens.put(place, users.node());
+                    onShow.put(place, users::load);
+                }
+                case SETTINGS -> {
+                    screens.put(place, settings.node());
+                    onShow.put(place, settings::load);
+                }
+            }
+        }
 
         StackPane content = new StackPane();
         content.getStyleClass().add(Styles.CONTENT);
@@ -134,10 +191,8 @@ public final class MainWindow {
             }
             Place place = (Place) selected.getUserData();
             content.getChildren().setAll(screens.get(place));
-            if (place == Place.PARTICIPANTS && old != null) {
-                // Other screens (and, later, imports) change the register: show it as it is now.
-                participants.load();
-            }
+            // Each screen reads afresh when shown: other screens and other users change the register.
+            onShow.getOrDefault(place, () -> { }).run();
         });
 
         BorderPane root = new BorderPane();
@@ -149,27 +204,31 @@ public final class MainWindow {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
-            go(Place.PARTICIPANTS);
-            participants.newParticipant();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
-            go(Place.PARTICIPANTS);
-            participants.focusSearch();
-        });
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
-        for (Place place : Place.values()) {
-            scene.getAccelerators().put(new KeyCodeCombination(digits[place.ordinal()], KeyCombination.SHORTCUT_DOWN),
+        if (screens.containsKey(Place.PARTICIPANTS)) {
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+                go(Place.PARTICIPANTS);
+                participants.newParticipant();
+            });
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+                go(Place.PARTICIPANTS);
+                participants.focusSearch();
+            });
+        }
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
+        int index = 0;
+        for (Place place : screens.keySet()) {
+            scene.getAccelerators().put(new KeyCodeCombination(digits[index++], KeyCombination.SHORTCUT_DOWN),
                     () -> go(place));
         }
-        stage.setTitle(texts.get("app.title"));
+        stage.setTitle(texts.get("app.title") + " – " + actor.displayName());
         stage.setScene(scene);
 
-        go(Place.PARTICIPANTS);
         tasks.run(services.settings()::load, this::settingsChanged, errors);
-        participants.load();
-        settings.load();
-        participants.focusSearch();
+        go(screens.keySet().iterator().next());
+        if (screens.containsKey(Place.PARTICIPANTS)) {
+            participants.focusSearch();
+        }
     }
 
     private Node header() {
@@ -180,12 +239,26 @@ public final class MainWindow {
         unitLabel.getStyleClass().add(Styles.HEADER_SUBTITLE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label shortcuts = new Label(texts.get("header.shortcuts"));
-        shortcuts.getStyleClass().add(Styles.HEADER_SUBTITLE);
-        HBox header = new HBox(12, title, unitLabel, spacer, shortcuts);
+        Label user = new Label(texts.format("header.user", actor.displayName(), roles()));
+        user.setId("currentUser");
+        user.getStyleClass().add(Styles.HEADER_SUBTITLE);
+        Button logout = new Button(texts.get("header.logout"));
+        logout.setId("logoutButton");
+        logout.getStyleClass().add("header-button");
+        logout.setOnAction(e -> {
+            if (mayLeave()) {
+                onLogout.run();
+            }
+        });
+        HBox header = new HBox(12, title, unitLabel, spacer, user, logout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.HEADER);
         return header;
+    }
+
+    private String roles() {
+        return actor.roles().stream().sorted().map(r -> texts.get("role." + r.name()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private Node emptyState(String key) {
@@ -211,7 +284,7 @@ public final class MainWindow {
     }
 
     private boolean languageChanged(Locale locale) {
-        if (participants.hasUnsavedChanges() && !Confirm.discardChanges(texts, stage.getScene().getRoot())) {
+        if (!mayLeave()) {
             return false;
         }
         languagePreference.save(locale);

@@ -1,0 +1,85 @@
+package se.lotsbok.cli;
+
+import java.io.Console;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.LoginResult;
+import se.lotsbok.service.auth.Session;
+
+/**
+ * Logs a command in without a person at a window: the user name and password come from
+ * {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD}, or, at a terminal, from a prompt. Without a
+ * terminal nothing is ever asked. On a folder with no register yet, the first command creates it
+ * with that user as the first administrator, holding every role.
+ */
+final class CliLogin {
+
+    static final String USER_VARIABLE = "LOTSBOK_USER";
+    static final String PASSWORD_VARIABLE = "LOTSBOK_PASSWORD";
+
+    /** A login that did not happen; the message is shown as it is and the status returned. */
+    static final class Failed extends Exception {
+        private final int status;
+
+        Failed(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+
+        int status() {
+            return status;
+        }
+    }
+
+    private final Map<String, String> env;
+    private final Console console;
+    private final Texts texts;
+    private final Function<Path, AuthService> auth;
+    private final Clock clock;
+
+    CliLogin(Map<String, String> env, Console console, Texts texts, Function<Path, AuthService> auth, Clock clock) {
+        this.env = env;
+        this.console = console;
+        this.texts = texts;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    Session login(Path folder) throws Failed {
+        String username = env.get(USER_VARIABLE);
+        String password = env.get(PASSWORD_VARIABLE);
+        if (username == null || username.isBlank()) {
+            if (console == null) {
+                throw new Failed(Cli.USAGE, texts.format("cli.error.noCredentials", USER_VARIABLE, PASSWORD_VARIABLE));
+            }
+            username = console.readLine("%s", texts.get("cli.prompt.user"));
+        }
+        char[] secret;
+        if (password != null) {
+            secret = password.toCharArray();
+        } else if (console != null) {
+            secret = console.readPassword("%s", texts.get("cli.prompt.password"));
+        } else {
+            throw new Failed(Cli.USAGE, texts.format("cli.error.noCredentials", USER_VARIABLE, PASSWORD_VARIABLE));
+        }
+        AuthService service = auth.apply(folder);
+        if (service.needsFirstAdministrator()) {
+            return switch (service.createFirstAdministrator(username, username, secret, secret)) {
+                case AuthService.Created created -> created.session();
+                case AuthService.Rejected rejected -> throw new Failed(Cli.USAGE,
+                        texts.get("cli.error.firstAdministrator") + " " + texts.get("credentials." + rejected.problem().name()));
+            };
+        }
+        return switch (service.login(username, secret)) {
+            case LoginResult.LoggedIn loggedIn -> loggedIn.session();
+            case LoginResult.Refused refused -> throw new Failed(Cli.FAILED, texts.get("login.refused"));
+            case LoginResult.MustWait wait -> throw new Failed(Cli.FAILED, texts.format("login.mustWait",
+                    Math.max(1, Duration.between(clock.instant(), wait.until()).toSeconds())));
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package se.lotsbok.domain.access;
+
+/** What the access log records. Opening counts, not only changing. */
+public enum AccessEvent {
+    LOGIN,
+    LOGIN_FAILED,
+    LOGOUT,
+    USER_CREATED,
+    USER_CHANGED,
+    USER_DEACTIVATED,
+    PASSWORD_RESET,
+    PASSWORD_CHANGED,
+    PARTICIPANT_LIST,
+    PARTICIPANT_OPENED,
+    PARTICIPANT_CREATED,
+    PARTICIPANT_CHANGED,
+    IDENTITY_NUMBER_LOOKUP,
+    COVER_FOR_COLLEAGUE,
+    ACCESS_REFUSED,
+    SETTINGS_CHANGED,
+    EXPORT,
+    IMPORT,
+    BACKUP,
+    ACCESS_LOG_REVIEWED,
+    ACCESS_LOG_EXPORTED,
+    ACCESS_LOG_VERIFIED
+}

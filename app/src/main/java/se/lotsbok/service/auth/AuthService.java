@@ -1,0 +1,158 @@
+package se.lotsbok.service.auth;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.user.Credentials;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.domain.user.UserAccount;
+import se.lotsbok.service.ServicesFactory;
+import se.lotsbok.service.user.UserKeys;
+import se.lotsbok.store.Database;
+import se.lotsbok.store.StoreException;
+import se.lotsbok.store.security.KeyFile;
+import se.lotsbok.store.security.KeyWrap;
+import se.lotsbok.store.security.Vault;
+
+/**
+ * Logging in to one data folder. Nothing of the register can be read before: the database is
+ * encrypted with a key that only a user's password unwraps.
+ */
+public final class AuthService {
+
+    /** The first administrator was created, or a rule refused what was typed. */
+    public sealed interface FirstAdministrator {
+    }
+
+    public record Created(Session session) implements FirstAdministrator {
+    }
+
+    public record Rejected(Credentials.Problem problem) implements FirstAdministrator {
+    }
+
+    private final Path folder;
+    private final Clock clock;
+    private final Vault vault;
+    private final ServicesFactory services;
+
+    public AuthService(Path folder, Clock clock, KeyWrap keyWrap, ServicesFactory services) {
+        this.folder = folder;
+        this.clock = clock;
+        this.vault = new Vault(folder, keyWrap, clock);
+        this.services = services;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    /** True on first start: no user exists, and the first one to be created is the administrator. */
+    public boolean needsFirstAdministrator() {
+        return vault.isNew();
+    }
+
+    /**
+     * Creates the register with {@code username} as its first administrator, holding every role,
+     * and logs them in. A database written before encryption existed is encrypted first.
+     */
+    public FirstAdministrator createFirstAdministrator(String username, String displayName, char[] password,
+            char[] repeated) {
+        String name = Credentials.normaliseUsername(username);
+        Optional<Credentials.Problem> problem = Credentials.checkUsername(name)
+                .or(() -> Credentials.checkDisplayName(displayName))
+                .or(() -> Credentials.checkNewPassword(name, password, repeated));
+        if (problem.isPresent()) {
+            return new Rejected(problem.get());
+        }
+        if (!vault.isNew()) {
+            throw new IllegalStateException("the register already has users");
+        }
+        byte[] key = vault.create(name, password);
+        Database database = openDatabase(key, true);
+        UserAccount admin = database.transaction(repos -> {
+            UserAccount created = repos.users().insert(name, displayName.strip(), EnumSet.allOf(Role.class), null,
+                    false, clock.instant());
+            repos.accessLog().append(created.asActor(), AccessEvent.USER_CREATED, null, "first administrator");
+            repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");
+            return created;
+        });
+        return new Created(new Session(admin.asActor(), database, services.create(database, keys(key)), vault, key,
+                false));
+    }
+
+    /**
+     * Checks the password, opens the register and logs the user in. Failed attempts are counted
+     * (the account waits after {@value Credentials#FREE_ATTEMPTS} in a row) and logged.
+     */
+    public LoginResult login(String username, char[] password) {
+        String name = Credentials.normaliseUsername(username);
+        Vault.Unlock unlock = vault.unlock(name, password);
+        return switch (unlock) {
+            case Vault.Refused refused -> new LoginResult.Refused();
+            case Vault.MustWait wait -> new LoginResult.MustWait(wait.until());
+            case Vault.Unlocked unlocked -> open(name, unlocked);
+        };
+    }
+
+    private LoginResult open(String name, Vault.Unlocked unlocked) {
+        Database database = openDatabase(unlocked.key(), false);
+        List<KeyFile.PendingEvent> failed = unlocked.failedSinceLastLogin();
+        Optional<UserAccount> user = database.transaction(repos -> {
+            for (KeyFile.PendingEvent event : failed) {
+                Long userId = repos.users().findByUsername(event.username()).map(UserAccount::id).orElse(null);
+                repos.accessLog().append(Instant.parse(event.at()), userId, event.username(), AccessEvent.LOGIN_FAILED,
+                        null, "");
+            }
+            Optional<UserAccount> account = repos.users().findByUsername(name).filter(UserAccount::active);
+            if (account.isPresent()) {
+                repos.accessLog().append(account.get().asActor(), AccessEvent.LOGIN, null, "");
+            } else {
+                repos.accessLog().append(clock.instant(), null, name, AccessEvent.LOGIN_FAILED, null, "inactive");
+            }
+            return account;
+        });
+        vault.clearPending(failed.size());
+        if (user.isEmpty()) {
+            database.close();
+            Vault.forget(unlocked.key());
+            return new LoginResult.Refused();
+        }
+        return new LoginResult.LoggedIn(new Session(user.get().asActor(), database,
+                services.create(database, keys(unlocked.key())), vault, unlocked.key(),
+                user.get().mustChangePassword()));
+    }
+
+    private Database openDatabase(byte[] key, boolean first) {
+        try {
+            if (first && Database.exists(folder)) {
+                // A register from before encryption at rest: encrypted in place, never stranded.
+                Database.encryptExisting(folder, key);
+            }
+            return Database.open(folder, key, clock);
+        } catch (StoreException.InUse e) {
+            throw new RegisterUnavailable(RegisterUnavailable.Reason.IN_USE, "", e);
+        } catch (StoreException.TooNew e) {
+            throw new RegisterUnavailable(RegisterUnavailable.Reason.TOO_NEW, e.fileVersion(), e);
+        } catch (StoreException e) {
+            throw new RegisterUnavailable(RegisterUnavailable.Reason.CANNOT_OPEN, "", e);
+        }
+    }
+
+    private UserKeys keys(byte[] key) {
+        return new UserKeys() {
+            @Override
+            public void setPassword(String username, char[] password) {
+                vault.setPassword(key, username, password);
+            }
+
+            @Override
+            public void remove(String username) {
+                vault.removeUser(username);
+            }
+        };
+    }
+}

@@ -1,0 +1,115 @@
+package se.lotsbok.store.access;
+
+import static se.lotsbok.store.jooq.Tables.ACCESS_LOG;
+import static se.lotsbok.store.jooq.Tables.ACCESS_LOG_HEAD;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.domain.access.AccessLogEntry;
+import se.lotsbok.domain.access.AccessLogQuery;
+import se.lotsbok.domain.user.Actor;
+import se.lotsbok.store.jooq.tables.records.AccessLogRecord;
+
+/** Appends to and reads the hash-chained access log. There is no update and no delete. */
+public final class AccessLogRepository {
+
+    private final DSLContext tx;
+    private final Clock clock;
+    private AccessLogChain.Head appended;
+
+    public AccessLogRepository(DSLContext tx, Clock clock) {
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Records that {@code actor} did {@code event}, concerning {@code participantId} if not null. */
+    public AccessLogEntry append(Actor actor, AccessEvent event, Long participantId, String detail) {
+        return append(clock.instant(), actor.userId(), actor.username(), event, participantId, detail);
+    }
+
+    /** Records an event at a given time, possibly without a known user (a failed login). */
+    public AccessLogEntry append(Instant at, Long userId, String username, AccessEvent event, Long participantId,
+            String detail) {
+        // The head row is locked, so concurrent writers (an H2 server, several PCs) queue up in order.
+        var head = tx.select(ACCESS_LOG_HEAD.ENTRY_COUNT, ACCESS_LOG_HEAD.LAST_HASH)
+                .from(ACCESS_LOG_HEAD)
+                .where(ACCESS_LOG_HEAD.ID.eq(1))
+                .forUpdate()
+                .fetchOne();
+        AccessLogEntry entry = AccessLogChain.next(new AccessLogChain.Head(head.value1(), head.value2()),
+                at, userId, username, event, participantId, detail);
+        AccessLogRecord record = tx.newRecord(ACCESS_LOG);
+        record.setSeq(entry.seq());
+        record.setAt(entry.at().atOffset(ZoneOffset.UTC));
+        record.setUserId(entry.userId());
+        record.setUsername(entry.username());
+        record.setEvent(entry.event().name());
+        record.setParticipantId(entry.participantId());
+        record.setDetail(entry.detail());
+        record.setPreviousHash(entry.previousHash());
+        record.setHash(entry.hash());
+        record.insert();
+        tx.update(ACCESS_LOG_HEAD)
+                .set(ACCESS_LOG_HEAD.ENTRY_COUNT, entry.seq())
+                .set(ACCESS_LOG_HEAD.LAST_HASH, entry.hash())
+                .where(ACCESS_LOG_HEAD.ID.eq(1))
+                .execute();
+        appended = new AccessLogChain.Head(entry.seq(), entry.hash());
+        return entry;
+    }
+
+    /** The head as this transaction left it, if it appended anything. */
+    public Optional<AccessLogChain.Head> appendedHead() {
+        return Optional.ofNullable(appended);
+    }
+
+    public AccessLogChain.Head head() {
+        var head = tx.select(ACCESS_LOG_HEAD.ENTRY_COUNT, ACCESS_LOG_HEAD.LAST_HASH)
+                .from(ACCESS_LOG_HEAD)
+                .where(ACCESS_LOG_HEAD.ID.eq(1))
+                .fetchOne();
+        return new AccessLogChain.Head(head.value1(), head.value2());
+    }
+
+    /** Every row, in order, for a check of the chain. */
+    public List<AccessLogEntry> all() {
+        return tx.selectFrom(ACCESS_LOG).orderBy(ACCESS_LOG.SEQ).fetch(AccessLogRepository::toEntry);
+    }
+
+    /** The newest rows matching {@code query}, newest first. */
+    public List<AccessLogEntry> find(AccessLogQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        if (query.userId() != null) {
+            conditions.add(ACCESS_LOG.USER_ID.eq(query.userId()));
+        }
+        if (query.participantId() != null) {
+            conditions.add(ACCESS_LOG.PARTICIPANT_ID.eq(query.participantId()));
+        }
+        if (query.from() != null) {
+            conditions.add(ACCESS_LOG.AT.ge(query.from().atOffset(ZoneOffset.UTC)));
+        }
+        if (query.until() != null) {
+            conditions.add(ACCESS_LOG.AT.lt(query.until().atOffset(ZoneOffset.UTC)));
+        }
+        return tx.selectFrom(ACCESS_LOG)
+                .where(DSL.and(conditions))
+                .orderBy(ACCESS_LOG.SEQ.desc())
+                .limit(query.limit())
+                .fetch(AccessLogRepository::toEntry);
+    }
+
+    private static AccessLogEntry toEntry(AccessLogRecord r) {
+        return new AccessLogEntry(r.getSeq(), r.getAt().toInstant(), r.getUserId(), r.getUsername(),
+                AccessEvent.valueOf(r.getEvent()), r.getParticipantId(), r.getDetail(), r.getPreviousHash(),
+                r.getHash());
+    }
+}

@@ -1,0 +1,95 @@
+package se.lotsbok.store.user;
+
+import static se.lotsbok.store.jooq.Tables.APP_USER;
+import static se.lotsbok.store.jooq.Tables.APP_USER_ROLE;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.domain.user.UserAccount;
+import se.lotsbok.store.jooq.tables.records.AppUserRecord;
+
+/** User accounts and their roles. Passwords are not stored here (see the key file). */
+public final class UserRepository {
+
+    private final DSLContext tx;
+
+    public UserRepository(DSLContext tx) {
+        this.tx = tx;
+    }
+
+    public List<UserAccount> list() {
+        return fetch(APP_USER.ID.isNotNull());
+    }
+
+    public Optional<UserAccount> findByUsername(String username) {
+        return fetch(APP_USER.USERNAME.eq(username)).stream().findFirst();
+    }
+
+    public Optional<UserAccount> find(long id) {
+        return fetch(APP_USER.ID.eq(id)).stream().findFirst();
+    }
+
+    public UserAccount insert(String username, String displayName, Set<Role> roles, Long navigatorId,
+            boolean mustChangePassword, Instant now) {
+        AppUserRecord record = tx.newRecord(APP_USER);
+        record.setUsername(username);
+        record.setDisplayName(displayName);
+        record.setActive(true);
+        record.setNavigatorId(navigatorId);
+        record.setMustChangePassword(mustChangePassword);
+        record.setCreatedAt(now.atOffset(ZoneOffset.UTC));
+        record.store();
+        writeRoles(record.getId(), roles);
+        return find(record.getId()).orElseThrow();
+    }
+
+    public UserAccount update(long id, String displayName, Set<Role> roles, Long navigatorId) {
+        tx.update(APP_USER)
+                .set(APP_USER.DISPLAY_NAME, displayName)
+                .set(APP_USER.NAVIGATOR_ID, navigatorId)
+                .where(APP_USER.ID.eq(id))
+                .execute();
+        writeRoles(id, roles);
+        return find(id).orElseThrow();
+    }
+
+    public void setActive(long id, boolean active) {
+        tx.update(APP_USER).set(APP_USER.ACTIVE, active).where(APP_USER.ID.eq(id)).execute();
+    }
+
+    public void setMustChangePassword(long id, boolean mustChange) {
+        tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, mustChange).where(APP_USER.ID.eq(id)).execute();
+    }
+
+    private void writeRoles(long userId, Set<Role> roles) {
+        tx.deleteFrom(APP_USER_ROLE).where(APP_USER_ROLE.USER_ID.eq(userId)).execute();
+        for (Role role : roles) {
+            tx.insertInto(APP_USER_ROLE, APP_USER_ROLE.USER_ID, APP_USER_ROLE.ROLE).values(userId, role.name()).execute();
+        }
+    }
+
+    private List<UserAccount> fetch(Condition condition) {
+        List<AppUserRecord> users = tx.selectFrom(APP_USER).where(condition).orderBy(APP_USER.USERNAME).fetch();
+        Map<Long, Set<Role>> roles = tx.selectFrom(APP_USER_ROLE)
+                .where(APP_USER_ROLE.USER_ID.in(users.stream().map(AppUserRecord::getId).toList()))
+                .fetch()
+                .stream()
+                .collect(Collectors.groupingBy(r -> r.getUserId(),
+                        Collectors.mapping(r -> Role.valueOf(r.getRole()),
+                                Collectors.toCollection(() -> EnumSet.noneOf(Role.class)))));
+        return users.stream()
+                .map(u -> new UserAccount(u.getId(), u.getUsername(), u.getDisplayName(),
+                        roles.getOrDefault(u.getId(), Set.of()), u.getActive(), u.getNavigatorId(),
+                        u.getMustChangePassword()))
+                .toList();
+    }
+}

@@ -1,0 +1,133 @@
+package se.lotsbok.ui.login;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Styles;
+
+/** The first thing shown: log in, or on first start create the first administrator. */
+public final class LoginScreen {
+
+    private final StackPane root;
+    private final TextField username = new TextField();
+    private final PasswordField password = new PasswordField();
+
+    public LoginScreen(LoginViewModel viewModel, Texts texts) {
+        Label title = new Label(texts.get("app.title"));
+        title.getStyleClass().add(Styles.SCREEN_TITLE);
+        Label heading = new Label();
+        heading.setId("loginHeading");
+        heading.getStyleClass().add(Styles.SECTION_TITLE);
+        Label intro = new Label();
+        intro.setId("loginIntro");
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.MUTED);
+
+        username.setId("usernameField");
+        username.textProperty().bindBidirectional(viewModel.usernameProperty());
+        TextField displayName = new TextField();
+        displayName.setId("displayNameField");
+        displayName.textProperty().bindBidirectional(viewModel.displayNameProperty());
+        password.setId("passwordField");
+        password.textProperty().bindBidirectional(viewModel.passwordProperty());
+        PasswordField repeated = new PasswordField();
+        repeated.setId("repeatedPasswordField");
+        repeated.textProperty().bindBidirectional(viewModel.repeatedProperty());
+        Label passwordHint = new Label(texts.format("login.passwordHint", viewModel.minimumPasswordLength()));
+        passwordHint.getStyleClass().add(Styles.MUTED);
+        passwordHint.setWrapText(true);
+
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("form-grid");
+        Label usernameLabel = label(texts.get("login.username"));
+        Label displayNameLabel = label(texts.get("login.displayName"));
+        Label passwordLabel = label(texts.get("login.password"));
+        Label repeatedLabel = label(texts.get("login.repeat"));
+        grid.addRow(0, usernameLabel, username);
+        grid.addRow(1, displayNameLabel, displayName);
+        grid.addRow(2, passwordLabel, password);
+        grid.addRow(3, repeatedLabel, repeated);
+        grid.add(passwordHint, 1, 4);
+
+        Label message = new Label();
+        message.setId("loginMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.FORM_MESSAGE);
+        message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
+        message.managedProperty().bind(message.visibleProperty());
+
+        Button submit = new Button();
+        submit.setId("loginButton");
+        submit.getStyleClass().add(Styles.PRIMARY);
+        submit.setDefaultButton(true);
+        submit.disableProperty().bind(viewModel.busyProperty());
+        submit.setOnAction(e -> viewModel.submit());
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(22, 22);
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        HBox buttons = new HBox(12, submit, progress);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        Runnable layout = () -> {
+            LoginViewModel.Mode mode = viewModel.modeProperty().get();
+            boolean first = mode == LoginViewModel.Mode.FIRST_ADMINISTRATOR;
+            boolean change = mode == LoginViewModel.Mode.CHANGE_PASSWORD;
+            heading.setText(texts.get("login.heading." + mode.name()));
+            intro.setText(texts.get("login.intro." + mode.name()));
+            submit.setText(texts.get("login.submit." + mode.name()));
+            passwordLabel.setText(texts.get(change ? "login.newPassword" : "login.password"));
+            show(first, displayNameLabel, displayName);
+            show(first || change, repeatedLabel, repeated, passwordHint);
+            show(!change, usernameLabel, username);
+        };
+        viewModel.modeProperty().addListener((obs, old, mode) -> {
+            layout.run();
+            Platform.runLater(password::requestFocus);
+        });
+        layout.run();
+
+        VBox card = new VBox(14, title, heading, intro, grid, message, buttons);
+        card.getStyleClass().addAll(Styles.CARD, "login-card");
+        card.setMaxWidth(520);
+        card.setMaxHeight(VBox.USE_PREF_SIZE);
+        root = new StackPane(card);
+        root.getStyleClass().addAll(Styles.APP, "login");
+        root.setId("loginScreen");
+        StackPane.setAlignment(card, Pos.CENTER);
+    }
+
+    public Parent node() {
+        return root;
+    }
+
+    /** The cursor to the first empty field. */
+    public void focus() {
+        Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.FIELD_LABEL);
+        return label;
+    }
+
+    private static void show(boolean visible, Node... nodes) {
+        for (Node node : nodes) {
+            node.setVisible(visible);
+            node.setManaged(visible);
+        }
+    }
+}

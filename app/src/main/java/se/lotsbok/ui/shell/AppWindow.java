@@ -1,0 +1,84 @@
+package se.lotsbok.ui.shell;
+
+import java.time.Clock;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.ui.common.LanguagePreference;
+import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tasks;
+import se.lotsbok.ui.login.LoginScreen;
+import se.lotsbok.ui.login.LoginViewModel;
+
+/**
+ * The one window of the app: the login screen first (nothing of the register shows before), then
+ * the main window for the logged-in user, and the login screen again after logging out.
+ */
+public final class AppWindow {
+
+    private final AuthService auth;
+    private final Tasks tasks;
+    private final LanguagePreference language;
+    private final Clock clock;
+    private Stage stage;
+    private Session session;
+    private LoginViewModel login;
+
+    public AppWindow(AuthService auth, Tasks tasks, LanguagePreference language, Clock clock) {
+        this.auth = auth;
+        this.tasks = tasks;
+        this.language = language;
+        this.clock = clock;
+    }
+
+    public void show(Stage stage) {
+        this.stage = stage;
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        showLogin();
+        stage.show();
+    }
+
+    /** Logs out (if logged in) when the window closes; the session's logout is logged. */
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        if (login != null) {
+            login.pendingSession().ifPresent(Session::close);
+        }
+    }
+
+    private void showLogin() {
+        Texts texts = Texts.of(language.load());
+        login = new LoginViewModel(auth, tasks, texts, clock, this::loggedIn);
+        LoginScreen screen = new LoginScreen(login, texts);
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(screen.node(), Math.min(1280, bounds.getWidth()), Math.min(800, bounds.getHeight()));
+        scene.getStylesheets().add(AppWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setTitle(texts.get("app.title"));
+        stage.setOnCloseRequest(null);
+        stage.setScene(scene);
+        screen.focus();
+    }
+
+    private void loggedIn(Session newSession) {
+        session = newSession;
+        login = null;
+        new MainWindow(session, tasks, language, this::logout).show(stage);
+    }
+
+    private void logout() {
+        Session ending = session;
+        session = null;
+        tasks.run(() -> {
+            ending.close();
+            return null;
+        }, done -> showLogin(), error -> showLogin());
+    }
+}

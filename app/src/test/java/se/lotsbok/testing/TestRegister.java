@@ -1,0 +1,82 @@
+package se.lotsbok.testing;
+
+import java.nio.file.Path;
+import java.util.Set;
+import se.lotsbok.AppWiring;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.LoginResult;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.service.user.UserService;
+import se.lotsbok.store.Database;
+import se.lotsbok.store.security.KeyFile;
+import se.lotsbok.store.security.KeyWrap;
+
+/**
+ * A register made the way the product makes one (first administrator, encrypted database), with a
+ * low PBKDF2 iteration count so that tests stay fast. Logs users in through the real login.
+ */
+public final class TestRegister {
+
+    /** Few iterations for tests only; the product uses {@link KeyWrap#DEFAULT_ITERATIONS}. */
+    public static final KeyWrap FAST_KEYS = new KeyWrap(1_000);
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "ett långt lösenord";
+
+    private final Path folder;
+
+    private TestRegister(Path folder) {
+        this.folder = folder;
+    }
+
+    /** Creates the register in {@code folder} with {@value #ADMIN} as first administrator. */
+    public static TestRegister create(Path folder) {
+        TestRegister register = new TestRegister(folder);
+        AuthService.FirstAdministrator created = register.auth().createFirstAdministrator(ADMIN, "Adam Admin",
+                PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        ((AuthService.Created) created).session().close();
+        return register;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public AuthService auth() {
+        return AppWiring.auth(folder, TestDatabases.CLOCK, FAST_KEYS);
+    }
+
+    /**
+     * Opens the database directly with the key the administrator's password unwraps, bypassing the
+     * login and its log rows: for generating large test registers quickly.
+     */
+    public Database openDirectly() {
+        KeyFile.UserEntry entry = KeyFile.load(folder).user(ADMIN).orElseThrow();
+        byte[] key = KeyWrap.unwrap(entry.wrapped(), PASSWORD.toCharArray()).orElseThrow();
+        return Database.open(folder, key, TestDatabases.CLOCK);
+    }
+
+    /** Logs {@code username} in with {@link #PASSWORD}. */
+    public Session login(String username) {
+        LoginResult result = auth().login(username, PASSWORD.toCharArray());
+        if (!(result instanceof LoginResult.LoggedIn loggedIn)) {
+            throw new AssertionError("login of " + username + " failed: " + result);
+        }
+        return loggedIn.session();
+    }
+
+    /** Adds a user with {@code roles} (password {@link #PASSWORD}, already chosen) and logs them in. */
+    public Session userWith(String username, Role... roles) {
+        try (Session admin = login(ADMIN)) {
+            UserService.Outcome outcome = admin.services().users().create(admin.actor(), username,
+                    username.substring(0, 1).toUpperCase() + username.substring(1), Set.of(roles), null,
+                    PASSWORD.toCharArray(), PASSWORD.toCharArray());
+            if (!(outcome instanceof UserService.Done)) {
+                throw new AssertionError("cannot create " + username + ": " + outcome);
+            }
+        }
+        Session session = login(username);
+        session.changePassword(PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        return session;
+    }
+}
