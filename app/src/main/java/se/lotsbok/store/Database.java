@@ -46,6 +46,11 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Clock clock;
     private final LogHeadFile logHead;
+    /**
+     * Whether the copy of the log head agreed with the log when the database was opened. If not, the
+     * copy is left as it is: writing new heads over it would hide that the log's end was tampered with.
+     */
+    private final boolean headCopyAgreed;
 
     private Database(Path folder, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
@@ -55,6 +60,22 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
+        this.headCopyAgreed = headCopyAgrees();
+    }
+
+    private boolean headCopyAgrees() {
+        LogHeadFile.State copy = logHead.read();
+        return dsl.transactionResult(cfg -> {
+            Repositories repos = new Repositories(cfg.dsl(), clock);
+            AccessLogChain.Head head = repos.accessLog().head();
+            return switch (copy) {
+                case LogHeadFile.Missing missing -> head.count() == 0;
+                case LogHeadFile.Forged forged -> false;
+                case LogHeadFile.Sealed sealed -> sealed.head().count() <= head.count()
+                        && repos.accessLog().hashAt(sealed.head().count())
+                                .filter(sealed.head().lastHash()::equals).isPresent();
+            };
+        });
     }
 
     /**
@@ -159,6 +180,9 @@ public final class Database implements AutoCloseable {
     }
 
     private void mirrorLogHead(AccessLogChain.Head head) {
+        if (!headCopyAgreed) {
+            return;
+        }
         try {
             logHead.write(head);
         } catch (IOException e) {

@@ -29,6 +29,11 @@ public final class TestRegister {
         this.folder = folder;
     }
 
+    /** The register already in {@code folder}. */
+    public static TestRegister at(Path folder) {
+        return new TestRegister(folder);
+    }
+
     /** Creates the register in {@code folder} with {@value #ADMIN} as first administrator. */
     public static TestRegister create(Path folder) {
         TestRegister register = new TestRegister(folder);
@@ -51,9 +56,13 @@ public final class TestRegister {
      * login and its log rows: for generating large test registers quickly.
      */
     public Database openDirectly() {
+        return Database.open(folder, key(), TestDatabases.CLOCK);
+    }
+
+    /** The register's database key, as the administrator's password unwraps it. */
+    public byte[] key() {
         KeyFile.UserEntry entry = KeyFile.load(folder).user(ADMIN).orElseThrow();
-        byte[] key = KeyWrap.unwrap(entry.wrapped(), PASSWORD.toCharArray()).orElseThrow();
-        return Database.open(folder, key, TestDatabases.CLOCK);
+        return KeyWrap.unwrap(entry.wrapped(), PASSWORD.toCharArray()).orElseThrow();
     }
 
     /** Logs {@code username} in with {@link #PASSWORD}. */

@@ -80,6 +80,14 @@ public final class AccessLogRepository {
         return new AccessLogChain.Head(head.value1(), head.value2());
     }
 
+    /** The hash of row {@code seq}; the chain's start for 0; empty if there is no such row. */
+    public Optional<String> hashAt(long seq) {
+        if (seq == 0) {
+            return Optional.of(AccessLogChain.GENESIS);
+        }
+        return tx.select(ACCESS_LOG.HASH).from(ACCESS_LOG).where(ACCESS_LOG.SEQ.eq(seq)).fetchOptional(ACCESS_LOG.HASH);
+    }
+
     /** Every row, in order, for a check of the chain. */
     public List<AccessLogEntry> all() {
         return tx.selectFrom(ACCESS_LOG).orderBy(ACCESS_LOG.SEQ).fetch(AccessLogRepository::toEntry);
