@@ -76,6 +76,10 @@ final class CliLogin {
             };
         }
         return switch (service.login(username, secret)) {
+            case LoginResult.LoggedIn loggedIn when loggedIn.session().mustChangePassword() -> {
+                loggedIn.session().close();
+                throw new Failed(Cli.FAILED, texts.get("cli.error.mustChangePassword"));
+            }
             case LoginResult.LoggedIn loggedIn -> loggedIn.session();
             case LoginResult.Refused refused -> throw new Failed(Cli.FAILED, texts.get("login.refused"));
             case LoginResult.MustWait wait -> throw new Failed(Cli.FAILED, texts.format("login.mustWait",

@@ -68,6 +68,51 @@ class CliTest {
     }
 
     @Test
+    void withoutCredentialsAndTerminalTheCommandStopsWithStatusTwo() {
+        env = Map.of();
+        assertThat(run("info", "--db", temp.toString())).isEqualTo(Cli.USAGE);
+        assertThat(err()).isEqualTo("lotsbok: ingen inloggning: ange användarnamn och lösenord i LOTSBOK_USER och"
+                + " LOTSBOK_PASSWORD (ingen terminal att fråga i).\n");
+    }
+
+    @Test
+    void verifyLogNamesARemovedRow() throws Exception {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(run("verify-log", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(out()).contains("Åtkomstloggen är hel");
+
+        byte[] key = TestRegister.at(folder).keyOf("chef");
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + folder.resolve("lotsbok").toAbsolutePath()
+                + ";CIPHER=AES", "lotsbok", java.util.HexFormat.of().formatHex(key) + " lotsbok");
+                var s = c.createStatement()) {
+            s.execute("DELETE FROM access_log WHERE seq = 2");
+        }
+        assertThat(run("verify-log", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err()).isEqualTo("lotsbok: Åtkomstloggen har ändrats: rad 2 saknas.\n");
+    }
+
+    @Test
+    void backupIsForTheAdministrator() {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        try (var admin = TestRegister.at(folder).login("chef")) {
+            admin.services().users().create(admin.actor(), "lotta", "Lotta", java.util.Set.of(se.lotsbok.domain.user.Role.NAVIGATOR),
+                    null, TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+        }
+        env = Map.of("LOTSBOK_USER", "lotta", "LOTSBOK_PASSWORD", TestRegister.PASSWORD);
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err()).isEqualTo("lotsbok: lösenordet är tillfälligt: logga in i fönstret och välj ett eget först.\n");
+        err.reset();
+        try (var lotta = TestRegister.at(folder).login("lotta")) {
+            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+        }
+        assertThat(run("backup", "--db", folder.toString(), "--out", temp.resolve("b.zip").toString())).isEqualTo(Cli.FAILED);
+        assertThat(err()).isEqualTo("lotsbok: Det är administratören som gör och återställer säkerhetskopior.\n");
+    }
+
+    @Test
     void windowArgumentsAreNotCommands() {
         assertThat(Cli.isCommand(new String[0])).isFalse();
         assertThat(Cli.isCommand(new String[] {"--db", "x"})).isFalse();

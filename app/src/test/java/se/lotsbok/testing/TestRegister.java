@@ -61,7 +61,12 @@ public final class TestRegister {
 
     /** The register's database key, as the administrator's password unwraps it. */
     public byte[] key() {
-        KeyFile.UserEntry entry = KeyFile.load(folder).user(ADMIN).orElseThrow();
+        return keyOf(ADMIN);
+    }
+
+    /** The database key as {@code username}'s password ({@link #PASSWORD}) unwraps it. */
+    public byte[] keyOf(String username) {
+        KeyFile.UserEntry entry = KeyFile.load(folder).user(username).orElseThrow();
         return KeyWrap.unwrap(entry.wrapped(), PASSWORD.toCharArray()).orElseThrow();
     }
 

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.AccessDenied;
 
 /**
  * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error.
@@ -19,6 +20,13 @@ public final class ErrorReporter implements Consumer<Throwable> {
 
     @Override
     public void accept(Throwable error) {
+        if (error instanceof AccessDenied denied) {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get(denied.reason()), ButtonType.OK);
+            alert.setTitle(texts.get("app.title"));
+            alert.setHeaderText(texts.get("error.refused.header"));
+            alert.show();
+            return;
+        }
         System.err.println("lotsbok: " + describe(error));
         Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
         alert.setTitle(texts.get("app.title"));

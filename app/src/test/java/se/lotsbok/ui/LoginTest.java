@@ -1,0 +1,133 @@
+package se.lotsbok.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Set;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import se.lotsbok.AppWiring;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestRegister;
+import se.lotsbok.ui.common.LanguagePreference;
+import se.lotsbok.ui.common.Tasks;
+import se.lotsbok.ui.shell.AppWindow;
+
+/** First start and login, driven through the real window as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class LoginTest {
+
+    @TempDir
+    Path temp;
+
+    private AppWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close(FxRobot robot) {
+        robot.interact(() -> window.close());
+    }
+
+    @Test
+    void onFirstStartTheFirstAdministratorIsCreatedAndLoggedIn(FxRobot robot) {
+        show(robot, TestDatabases.folder(temp));
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Första start: skapa administratören");
+
+        robot.clickOn("#usernameField").write("anna");
+        robot.clickOn("#displayNameField").write("Anna Berg");
+        robot.clickOn("#passwordField").write("kort");
+        robot.clickOn("#repeatedPasswordField").write("kort");
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#loginMessage").getText()).isEqualTo("Lösenordet måste ha minst 12 tecken.");
+
+        robot.clickOn("#passwordField").write(" men nu längre");
+        robot.clickOn("#repeatedPasswordField").write(" men nu längre");
+        robot.clickOn("#loginButton");
+
+        assertThat(label(robot, "#currentUser").getText()).isEqualTo("Anna Berg (Lots, Enhetschef, Administratör)");
+        assertThat(robot.lookup("#nav_USERS").tryQuery()).isPresent();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneOpensWhatTheRoleAllows(FxRobot robot) {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        register.userWith("lotta", Role.NAVIGATOR).close();
+        show(robot, register.folder());
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Logga in");
+
+        robot.clickOn("#usernameField").write("lotta");
+        robot.clickOn("#passwordField").write("fel lösenord");
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#loginMessage").getText()).isEqualTo("Fel användarnamn eller lösenord.");
+        assertThat(robot.lookup("#passwordField").queryTextInputControl().getText()).isEmpty();
+
+        robot.clickOn("#passwordField").write(TestRegister.PASSWORD);
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#currentUser").getText()).isEqualTo("Lotta (Lots)");
+        assertThat(robot.lookup("#nav_PARTICIPANTS").tryQuery()).isPresent();
+        assertThat(robot.lookup("#nav_USERS").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#nav_ACCESS_LOG").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void aTemporaryPasswordMustBeReplacedBeforeTheRegisterShows(FxRobot robot) {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        try (Session admin = register.login(TestRegister.ADMIN)) {
+            admin.services().users().create(admin.actor(), "chef", "Cecilia Chef", Set.of(Role.UNIT_HEAD), null,
+                    "tillfälligt lösen".toCharArray(), "tillfälligt lösen".toCharArray());
+        }
+        show(robot, register.folder());
+        robot.clickOn("#usernameField").write("chef");
+        robot.clickOn("#passwordField").write("tillfälligt lösen");
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Välj ett nytt lösenord");
+        assertThat(robot.lookup("#currentUser").tryQuery()).isEmpty();
+
+        robot.clickOn("#passwordField").write("mitt alldeles egna");
+        robot.clickOn("#repeatedPasswordField").write("mitt alldeles egna");
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#currentUser").getText()).isEqualTo("Cecilia Chef (Enhetschef)");
+    }
+
+    @Test
+    void loggingOutReturnsToTheLoginScreen(FxRobot robot) {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        show(robot, register.folder());
+        robot.clickOn("#usernameField").write(TestRegister.ADMIN);
+        robot.clickOn("#passwordField").write(TestRegister.PASSWORD);
+        robot.clickOn("#loginButton");
+        robot.clickOn("#logoutButton");
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Logga in");
+        assertThat(robot.lookup("#participantTable").tryQuery()).isEmpty();
+    }
+
+    private void show(FxRobot robot, Path folder) {
+        window = new AppWindow(AppWiring.auth(folder, TestDatabases.CLOCK, TestRegister.FAST_KEYS), Tasks.immediate(),
+                LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK);
+        robot.interact(() -> window.show(stage));
+    }
+
+    private static Label label(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    static boolean visible(FxRobot robot, String query) {
+        return robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false);
+    }
+}
