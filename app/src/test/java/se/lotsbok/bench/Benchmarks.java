@@ -16,6 +16,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("register-search", new RegisterSearchBenchmark());
+        all.put("login", new LoginBenchmark());
         String chosen = args.length == 0 ? "all" : args[0];
         if (!chosen.equals("all") && !all.containsKey(chosen)) {
             System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");

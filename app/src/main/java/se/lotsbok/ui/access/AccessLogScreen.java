@@ -22,6 +22,7 @@ import javafx.util.Callback;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.IsoDates;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Åtkomstlogg" screen: filters on top, the rows below, export and chain check at hand. */
@@ -51,10 +52,10 @@ public final class AccessLogScreen {
         participant.setButtonCell(cell(p -> p.lastName() + ", " + p.firstName()));
         participant.valueProperty().bindBidirectional(viewModel.participantProperty());
 
-        DatePicker from = new DatePicker();
+        DatePicker from = IsoDates.picker();
         from.setId("logFrom");
         from.valueProperty().bindBidirectional(viewModel.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = IsoDates.picker();
         to.setId("logTo");
         to.valueProperty().bindBidirectional(viewModel.toProperty());
 

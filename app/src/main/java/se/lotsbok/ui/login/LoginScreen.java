@@ -15,6 +15,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
 /** The first thing shown: log in, or on first start create the first administrator. */
@@ -49,8 +50,7 @@ public final class LoginScreen {
         passwordHint.getStyleClass().add(Styles.MUTED);
         passwordHint.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
+        GridPane grid = FormGrid.create();
         Label usernameLabel = label(texts.get("login.username"));
         Label displayNameLabel = label(texts.get("login.displayName"));
         Label passwordLabel = label(texts.get("login.password"));

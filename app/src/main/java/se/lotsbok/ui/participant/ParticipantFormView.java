@@ -20,17 +20,16 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.ParticipantField;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
 /** The participant form: each field with its message right below it. */
@@ -38,7 +37,7 @@ final class ParticipantFormView extends VBox {
 
     private final ParticipantFormViewModel viewModel;
     private final Texts texts;
-    private final GridPane grid = new GridPane();
+    private final GridPane grid = FormGrid.create();
     private final TextField firstName = new TextField();
     private int row;
 
@@ -64,14 +63,6 @@ final class ParticipantFormView extends VBox {
         formMessage.setWrapText(true);
         formMessage.textProperty().bind(viewModel.formMessageProperty());
         showOnlyWhenText(formMessage, viewModel.formMessageProperty());
-
-        grid.getStyleClass().add("form-grid");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
 
         firstName.setId("firstNameField");
         addText("participant.field.firstName", firstName, viewModel.firstNameProperty(), ParticipantField.FIRST_NAME);

@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Inställningar" screen. */
@@ -90,6 +91,11 @@ public final class SettingsScreen {
         HBox buttons = new HBox(12, save, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox unitCard = card(texts.get("settings.unit.section"), unitGrid, buttons);
+        if (!viewModel.canManageUnit()) {
+            unitGrid.setDisable(true);
+            buttons.setDisable(true);
+            unitCard.getChildren().add(1, hint(texts.get("access.refused.MANAGE_SETTINGS")));
+        }
 
         VBox content = new VBox(16, title, languageCard, unitCard);
         content.getStyleClass().add(Styles.CONTENT);
@@ -107,8 +113,7 @@ public final class SettingsScreen {
     }
 
     private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
+        GridPane grid = FormGrid.create();
         return grid;
     }
 

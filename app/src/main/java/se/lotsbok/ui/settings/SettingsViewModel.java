@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import se.lotsbok.domain.access.AccessPolicy;
+import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
@@ -133,6 +135,11 @@ public final class SettingsViewModel {
         numbers.get(NumberField.YOUNG_ADULTS_MIN).set(Integer.toString(settings.youngAdultsBand().minAge()));
         numbers.get(NumberField.YOUNG_ADULTS_MAX).set(Integer.toString(settings.youngAdultsBand().maxAge()));
         errors.values().forEach(e -> e.set(""));
+    }
+
+    /** Whether this user may change the unit's settings (administrators); others see them read-only. */
+    public boolean canManageUnit() {
+        return AccessPolicy.decide(actor, Action.MANAGE_SETTINGS).allowed();
     }
 
     public ObjectProperty<Locale> languageProperty() {

@@ -23,6 +23,7 @@ import se.lotsbok.domain.navigator.NavigatorRef;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Användare" screen: accounts on the left, the chosen one's form on the right. */
@@ -80,7 +81,7 @@ public final class UsersScreen {
         navigator.setCellFactory(list -> new NavigatorCell());
         navigator.setButtonCell(new NavigatorCell());
         navigator.valueProperty().bindBidirectional(viewModel.navigatorProperty());
-        Button clearNavigator = new Button(texts.get("users.noNavigator"));
+        Button clearNavigator = new Button(texts.get("users.unlinkNavigator"));
         clearNavigator.setOnAction(e -> viewModel.navigatorProperty().set(null));
         PasswordField password = new PasswordField();
         password.setId("userPasswordField");
@@ -89,8 +90,7 @@ public final class UsersScreen {
         repeated.setId("userRepeatedField");
         repeated.textProperty().bindBidirectional(viewModel.repeatedProperty());
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("form-grid");
+        GridPane grid = FormGrid.create();
         grid.addRow(0, label(texts.get("login.username")), username);
         grid.addRow(1, label(texts.get("login.displayName")), displayName);
         grid.addRow(2, label(texts.get("users.roles")), roleBoxes);
