@@ -1,6 +1,7 @@
 package se.lotsbok.domain.user;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -45,6 +46,14 @@ public final class Credentials {
                 ? Optional.empty() : Optional.of(Problem.USERNAME_FORMAT);
     }
 
+    /** Checks everything typed for a new account; the first problem found, or empty. */
+    public static Optional<Problem> checkNewAccount(String username, String displayName, char[] password,
+            char[] repeated) {
+        return checkUsername(username)
+                .or(() -> checkDisplayName(displayName))
+                .or(() -> checkNewPassword(username, password, repeated));
+    }
+
     /** Checks a new password and its repetition. */
     public static Optional<Problem> checkNewPassword(String username, char[] password, char[] repeated) {
         if (password.length < MIN_PASSWORD_LENGTH) {
@@ -56,7 +65,7 @@ public final class Credentials {
         if (new String(password).strip().equalsIgnoreCase(normaliseUsername(username))) {
             return Optional.of(Problem.PASSWORD_IS_USERNAME);
         }
-        if (!java.util.Arrays.equals(password, repeated)) {
+        if (!Arrays.equals(password, repeated)) {
             return Optional.of(Problem.PASSWORDS_DIFFER);
         }
         return Optional.empty();

@@ -62,9 +62,7 @@ public final class AuthService {
     public FirstAdministrator createFirstAdministrator(String username, String displayName, char[] password,
             char[] repeated) {
         String name = Credentials.normaliseUsername(username);
-        Optional<Credentials.Problem> problem = Credentials.checkUsername(name)
-                .or(() -> Credentials.checkDisplayName(displayName))
-                .or(() -> Credentials.checkNewPassword(name, password, repeated));
+        Optional<Credentials.Problem> problem = Credentials.checkNewAccount(name, displayName, password, repeated);
         if (problem.isPresent()) {
             return new Rejected(problem.get());
         }

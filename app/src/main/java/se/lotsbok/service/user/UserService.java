@@ -58,9 +58,7 @@ public final class UserService {
             char[] password, char[] repeated) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_USERS));
         String name = Credentials.normaliseUsername(username);
-        Optional<Credentials.Problem> problem = Credentials.checkUsername(name)
-                .or(() -> Credentials.checkDisplayName(displayName))
-                .or(() -> Credentials.checkNewPassword(name, password, repeated));
+        Optional<Credentials.Problem> problem = Credentials.checkNewAccount(name, displayName, password, repeated);
         if (problem.isPresent()) {
             return new Rejected(problem.get());
         }
