@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.access.AccessLogService;
+import se.lotsbok.service.access.Coverage;
 import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.settings.SettingsService;
@@ -33,8 +35,10 @@ public final class AppWiring {
     }
 
     private static AppServices services(Database database, UserKeys keys, Clock clock) {
+        Coverage coverage = new Coverage();
         return new AppServices(
-                new ParticipantService(database, clock),
+                new ParticipantService(database, clock, coverage),
+                new CaseService(database, clock, coverage),
                 new SettingsService(database),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),

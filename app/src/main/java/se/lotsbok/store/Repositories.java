@@ -3,6 +3,7 @@ package se.lotsbok.store;
 import java.time.Clock;
 import org.jooq.DSLContext;
 import se.lotsbok.store.access.AccessLogRepository;
+import se.lotsbok.store.casepath.CaseRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
 import se.lotsbok.store.settings.SettingsRepository;
@@ -19,6 +20,7 @@ public final class Repositories {
     private final SettingsRepository settings;
     private final UserRepository users;
     private final NavigatorRepository navigators;
+    private final CaseRepository cases;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -26,6 +28,11 @@ public final class Repositories {
         this.settings = new SettingsRepository(tx, accessLog);
         this.users = new UserRepository(tx);
         this.navigators = new NavigatorRepository(tx);
+        this.cases = new CaseRepository(tx, accessLog);
+    }
+
+    public CaseRepository cases() {
+        return cases;
     }
 
     public AccessLogRepository accessLog() {

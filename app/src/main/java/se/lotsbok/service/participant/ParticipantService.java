@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
@@ -18,6 +16,7 @@ import se.lotsbok.domain.participant.ParticipantInput;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.participant.ParticipantValidator;
 import se.lotsbok.service.AccessDenied;
+import se.lotsbok.service.access.Coverage;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.Repositories;
 import se.lotsbok.store.StoreException;
@@ -30,12 +29,12 @@ public final class ParticipantService {
 
     private final Database database;
     private final Clock clock;
-    /** Participants whose navigator this session's user has chosen to cover for. */
-    private final Set<Long> covering = ConcurrentHashMap.newKeySet();
+    private final Coverage coverage;
 
-    public ParticipantService(Database database, Clock clock) {
+    public ParticipantService(Database database, Clock clock, Coverage coverage) {
         this.database = database;
         this.clock = clock;
+        this.coverage = coverage;
     }
 
     public List<ParticipantSummary> list(Actor actor) {
@@ -60,7 +59,7 @@ public final class ParticipantService {
     public void coverFor(Actor actor, long id) {
         require(actor, Action.READ_REGISTER, Relation.OTHER, id);
         database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.COVER_FOR_COLLEAGUE, id, ""));
-        covering.add(id);
+        coverage.cover(id);
     }
 
     public SaveOutcome create(Actor actor, ParticipantInput input) {
@@ -83,9 +82,8 @@ public final class ParticipantService {
                 id);
     }
 
-    /** How {@code actor} stands to participant {@code id}: covering once chosen, otherwise someone else's. */
     private Relation relation(Actor actor, long id) {
-        return covering.contains(id) ? Relation.COVERING : Relation.OTHER;
+        return coverage.relation(actor, id);
     }
 
     private void require(Actor actor, Action action, Relation relation, Long participantId) {

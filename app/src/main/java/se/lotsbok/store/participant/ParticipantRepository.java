@@ -102,6 +102,14 @@ public final class ParticipantRepository {
         return tx.fetchCount(PARTICIPANT);
     }
 
+    /**
+     * Reads a participant for a rule that needs their data (the birth date for the consent gate) in a
+     * transaction whose access is already logged; not an opening of the record.
+     */
+    public Optional<Participant> fetchForRules(long id) {
+        return fetch(id);
+    }
+
     private Optional<Participant> fetch(long id) {
         return tx.selectFrom(PARTICIPANT)
                 .where(PARTICIPANT.ID.eq(id))

@@ -1,0 +1,35 @@
+package se.lotsbok.domain.casepath;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** A move the user asks for: to {@code status} on {@code date}, with what that status needs. */
+public record Move(CaseStatus status, LocalDate date, ReferralSource source, DischargeReason dischargeReason,
+        ClosureReason closureReason, Situation situation, String note) {
+
+    public Move {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(date, "date");
+        note = note == null ? "" : note.strip();
+    }
+
+    public static Move referral(LocalDate date, ReferralSource source) {
+        return new Move(CaseStatus.REFERRED, date, source, null, null, null, "");
+    }
+
+    public static Move to(CaseStatus status, LocalDate date) {
+        return new Move(status, date, null, null, null, null, "");
+    }
+
+    public static Move enrollment(LocalDate date, Situation situation) {
+        return new Move(CaseStatus.ENROLLED, date, null, null, null, situation, "");
+    }
+
+    public static Move discharge(LocalDate date, DischargeReason reason, Situation situation) {
+        return new Move(CaseStatus.DISCHARGED, date, null, reason, null, situation, "");
+    }
+
+    public static Move closure(LocalDate date, ClosureReason reason) {
+        return new Move(CaseStatus.CONTACTED_NOT_ENROLLED, date, null, null, reason, null, "");
+    }
+}

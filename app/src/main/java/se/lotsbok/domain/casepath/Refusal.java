@@ -1,0 +1,11 @@
+package se.lotsbok.domain.casepath;
+
+import java.util.List;
+
+/** Why a move or record was refused: a message key and the values the message names. */
+public record Refusal(String reason, List<Object> args) {
+
+    public Refusal(String reason, Object... args) {
+        this(reason, List.of(args));
+    }
+}

@@ -1,0 +1,26 @@
+package se.lotsbok.service.casepath;
+
+import java.util.List;
+import java.util.Set;
+import se.lotsbok.domain.casepath.CaseHistory;
+import se.lotsbok.domain.casepath.CaseStatus;
+import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.ConsentRules;
+import se.lotsbok.domain.casepath.Goal;
+import se.lotsbok.domain.casepath.PartnerInvolvement;
+
+/**
+ * Everything of one participant's case as a screen shows it, read in one transaction, with what the
+ * reading user may do with it.
+ */
+public record CaseFile(
+        long participantId,
+        CaseHistory history,
+        Set<CaseStatus> nextMoves,
+        List<Consent> consents,
+        ConsentRules.Standing consent,
+        List<PartnerInvolvement> partners,
+        List<Goal> goals,
+        boolean mayDecide,
+        boolean mayWrite) {
+}
