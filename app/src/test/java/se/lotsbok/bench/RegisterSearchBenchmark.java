@@ -33,7 +33,7 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
             System.out.printf("generated %,d participants in %.1f s%n", size, fillSeconds);
         }
         try (Session app = register.userWith("chef", Role.UNIT_HEAD)) {
-            ParticipantListViewModel list = new ParticipantListViewModel(app.services().participants(),
+            ParticipantListViewModel list = new ParticipantListViewModel(app.services().participants(), app.services().cases(),
                     app.actor(), Tasks.immediate(), Throwable::printStackTrace);
             long loadStart = System.nanoTime();
             list.reload();

@@ -167,7 +167,7 @@ class MainWindowTest {
     @Test
     void keyboardShortcutsOpenANewFormAndTheSearch(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
-        assertThat(robot.lookup("#participantForm").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#participantDetail").queryAs(Node.class).isVisible()).isTrue();
         assertThat(robot.lookup("#firstNameField").queryAs(TextField.class).isFocused()).isTrue();
 
         robot.write("Ny");
@@ -183,7 +183,7 @@ class MainWindowTest {
         robot.clickOn("#closeFormButton");
         robot.clickOn("#keepEditingButton");
         assertThat(text(robot, "#firstNameField")).isEqualTo("Halvfärdig");
-        assertThat(robot.lookup("#participantForm").queryAs(Node.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#participantDetail").queryAs(Node.class).isVisible()).isTrue();
     }
 
     @Test

@@ -14,6 +14,7 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.access.Decision;
 import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseHistory;
+import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.Consent;
 import se.lotsbok.domain.casepath.ConsentRules;
@@ -211,29 +212,42 @@ public final class CaseService {
         });
     }
 
+    /** A participant's line in the register: where the case stands, and a consent needing attention. */
+    public record Overview(CaseStatus status, ConsentRules.Standing consentAlert) {
+    }
+
     /**
-     * Participants whose consent needs attention today (ending within 30 days, expired or withdrawn),
-     * among those whose case is open or who are enrolled.
+     * Every participant with a case: its current status, and, for an open case whose consent needs
+     * attention today (ending within 30 days, expired or withdrawn), that consent's standing.
      */
-    public Map<Long, ConsentRules.Standing> consentAlerts(Actor actor) {
+    public Map<Long, Overview> overview(Actor actor) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
         LocalDate today = today();
         return database.transaction(repos -> {
             Map<Long, List<CaseEvent>> events = repos.cases().allEvents().stream()
                     .collect(Collectors.groupingBy(CaseEvent::participantId));
-            Map<Long, ConsentRules.Standing> alerts = new HashMap<>();
-            events.forEach((participantId, rows) -> {
-                CaseHistory history = CaseHistory.of(rows);
-                if (history.current().filter(s -> !s.closed()).isPresent()) {
-                    ConsentRules.Standing standing = ConsentRules.standingOn(
-                            repos.cases().consents(actor, participantId), today);
-                    if (ConsentRules.needsAttention(standing)) {
-                        alerts.put(participantId, standing);
-                    }
-                }
-            });
-            return alerts;
+            Map<Long, List<Consent>> consents = repos.cases().allConsents().stream()
+                    .collect(Collectors.groupingBy(Consent::participantId));
+            Map<Long, Overview> overview = new HashMap<>();
+            events.forEach((participantId, rows) -> CaseHistory.of(rows).current().ifPresent(status -> {
+                ConsentRules.Standing standing = ConsentRules.standingOn(
+                        consents.getOrDefault(participantId, List.of()), today);
+                overview.put(participantId, new Overview(status,
+                        !status.closed() && ConsentRules.needsAttention(standing) ? standing : null));
+            }));
+            return overview;
         });
+    }
+
+    /** Participants whose open case has a consent needing attention today. */
+    public Map<Long, ConsentRules.Standing> consentAlerts(Actor actor) {
+        Map<Long, ConsentRules.Standing> alerts = new HashMap<>();
+        overview(actor).forEach((id, line) -> {
+            if (line.consentAlert() != null) {
+                alerts.put(id, line.consentAlert());
+            }
+        });
+        return alerts;
     }
 
     private interface Work {

@@ -111,11 +111,20 @@ public final class CaseRepository {
     // ---- consent
 
     public List<Consent> consents(Actor actor, long participantId) {
+        return consentsWhere(CONSENT.PARTICIPANT_ID.eq(participantId));
+    }
+
+    /** Every participant's consents, for the register's overview and the tallies (dates only are used). */
+    public List<Consent> allConsents() {
+        return consentsWhere(org.jooq.impl.DSL.trueCondition());
+    }
+
+    private List<Consent> consentsWhere(org.jooq.Condition condition) {
         var rows = tx.select(CONSENT.fields()).select(APP_USER.USERNAME, CONSENT_WITHDRAWAL.WITHDRAWN_DATE)
                 .from(CONSENT)
                 .join(APP_USER).on(APP_USER.ID.eq(CONSENT.RECORDED_BY))
                 .leftJoin(CONSENT_WITHDRAWAL).on(CONSENT_WITHDRAWAL.CONSENT_ID.eq(CONSENT.ID))
-                .where(CONSENT.PARTICIPANT_ID.eq(participantId))
+                .where(condition)
                 .orderBy(CONSENT.ID)
                 .fetch();
         List<Long> ids = rows.map(r -> r.get(CONSENT.ID));
@@ -128,7 +137,7 @@ public final class CaseRepository {
                 .collect(Collectors.groupingBy(r -> r.getConsentId(),
                         Collectors.mapping(r -> new Consent.GuardianConsent(r.getGuardianName(), r.getGivenDate()),
                                 Collectors.toList())));
-        return rows.map(r -> new Consent(r.get(CONSENT.ID), participantId, r.get(CONSENT.GIVEN_DATE),
+        return rows.map(r -> new Consent(r.get(CONSENT.ID), r.get(CONSENT.PARTICIPANT_ID), r.get(CONSENT.GIVEN_DATE),
                 r.get(CONSENT.VALID_UNTIL), partners.getOrDefault(r.get(CONSENT.ID), Set.of()),
                 guardians.getOrDefault(r.get(CONSENT.ID), List.of()), r.get(CONSENT_WITHDRAWAL.WITHDRAWN_DATE),
                 r.get(CONSENT.RECORDED_AT).toInstant(), r.get(APP_USER.USERNAME)));

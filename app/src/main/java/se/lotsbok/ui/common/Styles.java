@@ -22,6 +22,10 @@ public final class Styles {
     public static final String FIELD_WARNING = "field-warning";
     public static final String INVALID = "invalid";
     public static final String FORM_MESSAGE = "form-message";
+    public static final String NOTICE = "notice";
+    public static final String ALERT = "alert-banner";
+    public static final String ANNULLED = "annulled";
+    public static final String OVERDUE = "overdue";
     public static final String PRIMARY = "primary";
     public static final String EMPTY_STATE = "empty-state";
     public static final String EMPTY_STATE_TITLE = "empty-state-title";

@@ -10,12 +10,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.Styles;
 
 /** The register list with its search field; a click or Enter opens a participant. */
@@ -44,7 +46,13 @@ final class ParticipantListView extends VBox {
         create.setId("newParticipantButton");
         create.getStyleClass().add(Styles.PRIMARY);
         create.setOnAction(e -> newParticipant.run());
-        HBox toolbar = new HBox(8, search, create);
+        ToggleButton alerts = new ToggleButton();
+        alerts.setId("consentAlertsFilter");
+        alerts.textProperty().bind(Bindings.createStringBinding(
+                () -> texts.format("participant.consentAlerts", viewModel.consentAlertsProperty().get()),
+                viewModel.consentAlertsProperty()));
+        alerts.selectedProperty().bindBidirectional(viewModel.onlyConsentAlertsProperty());
+        HBox toolbar = new HBox(8, search, alerts, create);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(Styles.TOOLBAR);
 
@@ -74,7 +82,12 @@ final class ParticipantListView extends VBox {
         TableColumn<ParticipantRow, String> programme = column(texts.get("participant.column.programme"),
                 r -> texts.get("programme." + r.summary().programme().name()));
         programme.setPrefWidth(100);
-        table.getColumns().setAll(java.util.List.of(name, identity, age, programme));
+        TableColumn<ParticipantRow, String> status = column(texts.get("participant.column.status"), r -> {
+            String text = r.status() == null ? "" : EnumTexts.label(texts, r.status());
+            return r.consentAlert() == null ? text : text + " ⚠";
+        });
+        status.setPrefWidth(120);
+        table.getColumns().setAll(java.util.List.of(name, identity, age, programme, status));
         Label placeholder = new Label();
         placeholder.setId("tablePlaceholder");
         placeholder.setWrapText(true);

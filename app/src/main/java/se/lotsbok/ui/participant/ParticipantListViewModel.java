@@ -4,12 +4,15 @@ import java.text.Collator;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -19,6 +22,7 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.common.SwedishText;
 import se.lotsbok.domain.participant.ParticipantSearch;
 import se.lotsbok.domain.participant.ParticipantSummary;
+import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.ui.common.Tasks;
 
@@ -26,6 +30,7 @@ import se.lotsbok.ui.common.Tasks;
 public final class ParticipantListViewModel {
 
     private final ParticipantService service;
+    private final CaseService cases;
     private final Actor actor;
     private final Tasks tasks;
     private final Consumer<Throwable> onError;
@@ -34,16 +39,21 @@ public final class ParticipantListViewModel {
     private final FilteredList<ParticipantRow> shown = new FilteredList<>(all);
     private final ObservableList<ParticipantRow> readOnlyShown = FXCollections.unmodifiableObservableList(shown);
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
+    private final BooleanProperty onlyConsentAlerts = new SimpleBooleanProperty(this, "onlyConsentAlerts");
+    private final ReadOnlyIntegerWrapper consentAlerts = new ReadOnlyIntegerWrapper(this, "consentAlerts");
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
-    public ParticipantListViewModel(ParticipantService service, Actor actor, Tasks tasks, Consumer<Throwable> onError) {
+    public ParticipantListViewModel(ParticipantService service, CaseService cases, Actor actor, Tasks tasks,
+            Consumer<Throwable> onError) {
         this.service = service;
+        this.cases = cases;
         this.actor = actor;
         this.tasks = tasks;
         this.onError = onError;
-        query.addListener((obs, old, text) -> applyFilter(text));
+        query.addListener((obs, old, text) -> applyFilter());
+        onlyConsentAlerts.addListener((obs, old, only) -> applyFilter());
         shownCount.bind(javafx.beans.binding.Bindings.size(shown));
         totalCount.bind(javafx.beans.binding.Bindings.size(all));
     }
@@ -52,8 +62,9 @@ public final class ParticipantListViewModel {
     public void reload() {
         loading.set(true);
         LocalDate today = service.today();
-        tasks.run(() -> toRows(service.list(actor), today), rows -> {
+        tasks.run(() -> toRows(service.list(actor), cases.overview(actor), today), rows -> {
             all.setAll(rows);
+            consentAlerts.set((int) rows.stream().filter(r -> r.consentAlert() != null).count());
             loading.set(false);
         }, e -> {
             loading.set(false);
@@ -63,7 +74,7 @@ public final class ParticipantListViewModel {
 
     /** Replaces the rows directly; for benchmarks and callers that already hold summaries. */
     public void setSummaries(List<ParticipantSummary> summaries) {
-        all.setAll(toRows(summaries, service.today()));
+        all.setAll(toRows(summaries, Map.of(), service.today()));
     }
 
     public StringProperty queryProperty() {
@@ -86,15 +97,31 @@ public final class ParticipantListViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    private void applyFilter(String text) {
-        Predicate<String> matches = ParticipantSearch.matcher(text);
-        shown.setPredicate(row -> matches.test(row.searchKey()));
+    /** Shows only participants whose consent needs attention (ending within 30 days, expired, withdrawn). */
+    public BooleanProperty onlyConsentAlertsProperty() {
+        return onlyConsentAlerts;
     }
 
-    static List<ParticipantRow> toRows(List<ParticipantSummary> summaries, LocalDate today) {
+    /** How many participants' consents need attention. */
+    public ReadOnlyIntegerProperty consentAlertsProperty() {
+        return consentAlerts.getReadOnlyProperty();
+    }
+
+    private void applyFilter() {
+        Predicate<String> matches = ParticipantSearch.matcher(query.get());
+        boolean alertsOnly = onlyConsentAlerts.get();
+        shown.setPredicate(row -> matches.test(row.searchKey()) && (!alertsOnly || row.consentAlert() != null));
+    }
+
+    static List<ParticipantRow> toRows(List<ParticipantSummary> summaries, Map<Long, CaseService.Overview> overview,
+            LocalDate today) {
         Collator collator = SwedishText.collator();
         return summaries.stream()
-                .map(s -> ParticipantRow.of(s, collator, today))
+                .map(s -> {
+                    CaseService.Overview line = overview.get(s.id());
+                    return ParticipantRow.of(s, collator, today, line == null ? null : line.status(),
+                            line == null ? null : line.consentAlert());
+                })
                 .sorted(Comparator.comparing(ParticipantRow::sortKey).thenComparingLong(ParticipantRow::id))
                 .toList();
     }

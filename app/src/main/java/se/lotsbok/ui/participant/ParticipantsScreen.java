@@ -11,12 +11,16 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.casepath.CaseTabs;
 import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.Styles;
 
@@ -48,8 +52,37 @@ public final class ParticipantsScreen {
         empty.setAlignment(Pos.TOP_CENTER);
         empty.setId("noParticipantOpen");
 
-        StackPane detail = new StackPane(empty, form);
-        form.visibleProperty().bind(viewModel.formShownProperty());
+        TabPane tabs = new TabPane();
+        tabs.setId("participantTabs");
+        Tab personal = new Tab(texts.get("participant.tab"), form);
+        personal.setId("personalTab");
+        personal.setClosable(false);
+        tabs.getTabs().add(personal);
+        CaseTabs caseTabs = new CaseTabs(viewModel.caseFile(), texts);
+        for (Tab tab : caseTabs.tabs()) {
+            // A case file exists once the participant has been saved.
+            tab.disableProperty().bind(viewModel.form().participantIdProperty().isNull());
+            tabs.getTabs().add(tab);
+        }
+        viewModel.form().participantIdProperty().addListener((obs, old, id) -> {
+            if (id == null || !id.equals(old)) {
+                tabs.getSelectionModel().select(personal);
+            }
+        });
+        Label consentWarning = new Label();
+        consentWarning.setId("consentWarning");
+        consentWarning.setWrapText(true);
+        consentWarning.setMaxWidth(Double.MAX_VALUE);
+        consentWarning.getStyleClass().add(Styles.ALERT);
+        consentWarning.textProperty().bind(viewModel.caseFile().consentWarningProperty());
+        consentWarning.visibleProperty().bind(Bindings.isNotEmpty(viewModel.caseFile().consentWarningProperty()));
+        consentWarning.managedProperty().bind(consentWarning.visibleProperty());
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        VBox detailBox = new VBox(8, consentWarning, tabs);
+        detailBox.setId("participantDetail");
+
+        StackPane detail = new StackPane(empty, detailBox);
+        detailBox.visibleProperty().bind(viewModel.formShownProperty());
         empty.visibleProperty().bind(viewModel.formShownProperty().not());
 
         SplitPane split = new SplitPane(list, detail);

@@ -20,7 +20,9 @@ import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.access.AccessLogService;
+import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.participant.ParticipantService;
+import se.lotsbok.ui.casepath.CaseViewModel;
 import se.lotsbok.ui.common.Tasks;
 
 /** The "Deltagare" screen: the register list beside the form of the participant being edited. */
@@ -34,20 +36,23 @@ public final class ParticipantsViewModel {
     private final ParticipantListViewModel list;
     private final ParticipantFormViewModel form;
     private final AccessLogService accessLog;
+    private final CaseViewModel caseFile;
     private final ReadOnlyBooleanWrapper formShown = new ReadOnlyBooleanWrapper(this, "formShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     private final ObservableList<String> openedBy = FXCollections.observableArrayList();
 
-    public ParticipantsViewModel(ParticipantService service, AccessLogService accessLog, Actor actor, Tasks tasks,
-            Texts texts, Supplier<UnitSettings> settings, Consumer<Throwable> onError) {
+    public ParticipantsViewModel(ParticipantService service, CaseService cases, AccessLogService accessLog, Actor actor,
+            Tasks tasks, Texts texts, Supplier<UnitSettings> settings, Consumer<Throwable> onError) {
         this.service = service;
         this.accessLog = accessLog;
+        this.caseFile = new CaseViewModel(cases, actor, tasks, texts, onError);
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
         this.onError = onError;
-        this.list = new ParticipantListViewModel(service, actor, tasks, onError);
+        this.list = new ParticipantListViewModel(service, cases, actor, tasks, onError);
+        caseFile.setOnChanged(list::reload);
         this.form = new ParticipantFormViewModel(service, actor, tasks, texts, settings, this::saved, onError);
     }
 
@@ -57,6 +62,11 @@ public final class ParticipantsViewModel {
 
     public ParticipantFormViewModel form() {
         return form;
+    }
+
+    /** The open participant's case file: path, consent, partners, action plan. */
+    public CaseViewModel caseFile() {
+        return caseFile;
     }
 
     public void load() {
@@ -71,6 +81,7 @@ public final class ParticipantsViewModel {
             return;
         }
         form.startNew();
+        caseFile.clear();
         setAccess(Decision.ALLOWED);
         openedBy.clear();
         formShown.set(true);
@@ -83,6 +94,7 @@ public final class ParticipantsViewModel {
                 opened -> {
                     if (opened.participant().isPresent()) {
                         form.edit(opened.participant().get());
+                        caseFile.load(id);
                         setAccess(opened.edit());
                         showOpenedBy(opened.openings());
                         formShown.set(true);
@@ -123,11 +135,15 @@ public final class ParticipantsViewModel {
     /** Closes the form; the caller has already asked about unsaved changes. */
     public void closeForm() {
         form.startNew();
+        caseFile.clear();
         formShown.set(false);
     }
 
     private void saved(Participant participant) {
         notice.set(texts.format("participant.saved", participant.data().fullName()));
+        if (caseFile.fileProperty().get() == null) {
+            caseFile.load(participant.id());
+        }
         list.reload();
     }
 

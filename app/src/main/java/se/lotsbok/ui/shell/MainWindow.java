@@ -127,7 +127,8 @@ public final class MainWindow {
         texts = Texts.of(locale);
         ErrorReporter errors = new ErrorReporter(texts);
 
-        participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.accessLog(),
+        participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.cases(),
+                services.accessLog(),
                 actor, tasks, texts, unitSettings::get, errors), texts);
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                 this::languageChanged, this::settingsChanged, errors), texts);

@@ -1,0 +1,226 @@
+package se.lotsbok.ui.casepath;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import se.lotsbok.domain.casepath.CaseEvent;
+import se.lotsbok.domain.casepath.CaseStatus;
+import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.Move;
+import se.lotsbok.domain.casepath.ReferralSource;
+import se.lotsbok.domain.casepath.Situation;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.casepath.CaseFile;
+import se.lotsbok.ui.common.EnumTexts;
+import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.IsoDates;
+import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
+
+/** "Ärende": where the case stands, its dated history, and the next move. */
+final class CasePathView extends VBox {
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CaseViewModel viewModel;
+    private final Texts texts;
+
+    CasePathView(CaseViewModel viewModel, Texts texts) {
+        super(12);
+        this.viewModel = viewModel;
+        this.texts = texts;
+        setId("casePathView");
+
+        Label status = new Label();
+        status.setId("caseStatus");
+        status.getStyleClass().add(Styles.SECTION_TITLE);
+
+        TableView<CaseEvent> history = new TableView<>();
+        history.setId("caseHistory");
+        history.setPrefHeight(220);
+        history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        history.getColumns().add(Tables.column(texts.get("case.column.date"), e -> e.date().toString(), 90));
+        history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 170));
+        history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
+        history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
+                e -> RECORDED.format(e.recordedAt().atZone(ZoneId.systemDefault())) + " " + e.recordedBy(), 150));
+        history.setPlaceholder(new Label(texts.get("case.none")));
+
+        // the next move
+        ComboBox<CaseStatus> next = EnumTexts.combo(texts, CaseStatus.values());
+        next.setId("nextStatusChoice");
+        next.setPromptText(texts.get("case.chooseNext"));
+        DatePicker date = IsoDates.picker();
+        date.setId("moveDate");
+        date.setValue(LocalDate.now());
+        ComboBox<ReferralSource> source = EnumTexts.combo(texts, ReferralSource.values());
+        source.setId("referralSourceChoice");
+        ComboBox<DischargeReason> discharge = EnumTexts.combo(texts, DischargeReason.values());
+        discharge.setId("dischargeReasonChoice");
+        ComboBox<ClosureReason> closure = EnumTexts.combo(texts, ClosureReason.values());
+        closure.setId("closureReasonChoice");
+        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
+        occupation.setId("occupationChoice");
+        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
+        housing.setId("housingChoice");
+        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
+        substance.setId("substanceUseChoice");
+        TextField note = new TextField();
+        note.setId("moveNote");
+
+        GridPane form = FormGrid.create();
+        Label[] labels = {
+            label("case.field.next"), label("case.field.date"), label("case.field.source"),
+            label("case.field.dischargeReason"), label("case.field.closureReason"), label("case.field.occupation"),
+            label("case.field.housing"), label("case.field.substanceUse"), label("case.field.note")};
+        Node[] fields = {next, date, source, discharge, closure, occupation, housing, substance, note};
+        for (int i = 0; i < fields.length; i++) {
+            form.addRow(i, labels[i], fields[i]);
+        }
+        Runnable showFields = () -> {
+            CaseStatus s = next.getValue();
+            boolean situation = s == CaseStatus.ENROLLED || s == CaseStatus.DISCHARGED;
+            show(s == CaseStatus.REFERRED, labels[2], source);
+            show(s == CaseStatus.DISCHARGED, labels[3], discharge);
+            show(s == CaseStatus.CONTACTED_NOT_ENROLLED, labels[4], closure);
+            show(situation, labels[5], occupation, labels[6], housing, labels[7], substance);
+        };
+        next.valueProperty().addListener((obs, old, value) -> showFields.run());
+        showFields.run();
+
+        Button record = new Button(texts.get("case.record"));
+        record.setId("recordMoveButton");
+        record.getStyleClass().add(Styles.PRIMARY);
+        record.setOnAction(e -> {
+            if (next.getValue() == null) {
+                return;
+            }
+            Situation situation = occupation.getValue() == null || housing.getValue() == null
+                    || substance.getValue() == null ? null
+                    : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
+            viewModel.move(new Move(next.getValue(), date.getValue() == null ? LocalDate.now() : date.getValue(),
+                    source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText()));
+        });
+        Button annul = new Button(texts.get("case.annulLatest"));
+        annul.setId("annulButton");
+        annul.setOnAction(e -> {
+            TextInputDialog ask = new TextInputDialog();
+            ask.setTitle(texts.get("app.title"));
+            ask.setHeaderText(texts.get("case.annul.header"));
+            ask.setContentText(texts.get("case.annul.why"));
+            ask.initOwner(getScene().getWindow());
+            ask.getEditor().setId("annulNoteField");
+            ask.showAndWait().ifPresent(viewModel::annulLatest);
+        });
+        HBox buttons = new HBox(8, record, annul);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label formTitle = new Label(texts.get("case.nextMove"));
+        formTitle.getStyleClass().add(Styles.FIELD_LABEL);
+        VBox moveBox = new VBox(10, formTitle, form, buttons);
+
+        history.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(CaseEvent item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean annulled = !empty && item != null && viewModel.fileProperty().get() != null
+                        && viewModel.fileProperty().get().history().isAnnulled(item.id());
+                getStyleClass().remove(Styles.ANNULLED);
+                if (annulled) {
+                    getStyleClass().add(Styles.ANNULLED);
+                }
+            }
+        });
+
+        viewModel.fileProperty().addListener((obs, old, file) -> {
+            if (file == null) {
+                history.getItems().clear();
+                status.setText("");
+                return;
+            }
+            history.getItems().setAll(file.history().all().stream()
+                    .sorted(Comparator.comparing(CaseEvent::date).thenComparingLong(CaseEvent::id).reversed())
+                    .toList());
+            status.setText(statusText(file));
+            List<CaseStatus> moves = file.nextMoves().stream().sorted().toList();
+            next.getItems().setAll(moves);
+            next.setValue(moves.size() == 1 ? moves.getFirst() : null);
+            note.clear();
+            moveBox.setDisable(!file.mayDecide());
+            annul.setDisable(!file.mayDecide() || file.history().latest().isEmpty());
+        });
+
+        getChildren().addAll(status, CaseTabs.messageLabel(viewModel, "caseMessage"), history, moveBox);
+    }
+
+    private String statusText(CaseFile file) {
+        return file.history().latest()
+                .map(e -> texts.format("case.current", EnumTexts.label(texts, e.status()), e.date().toString()))
+                .orElse(texts.get("case.none"));
+    }
+
+    private String eventText(CaseEvent e) {
+        if (e.isAnnulment()) {
+            return texts.get("case.annulment");
+        }
+        String label = EnumTexts.label(texts, e.status());
+        CaseFile file = viewModel.fileProperty().get();
+        return file != null && file.history().isAnnulled(e.id()) ? label + " " + texts.get("case.annulledMark") : label;
+    }
+
+    private String detailText(CaseEvent e) {
+        if (e.isAnnulment()) {
+            return e.note();
+        }
+        StringBuilder text = new StringBuilder();
+        for (Enum<?> value : new Enum<?>[] {e.source(), e.dischargeReason(), e.closureReason()}) {
+            if (value != null) {
+                text.append(EnumTexts.label(texts, value));
+            }
+        }
+        if (e.situation() != null) {
+            append(text, EnumTexts.label(texts, e.situation().occupation()));
+            append(text, EnumTexts.label(texts, e.situation().housing()));
+            append(text, texts.get("case.substance") + " " + EnumTexts.label(texts, e.situation().substanceUse()));
+        }
+        append(text, e.note());
+        return text.toString();
+    }
+
+    private static void append(StringBuilder text, String part) {
+        if (part != null && !part.isBlank()) {
+            if (!text.isEmpty()) {
+                text.append(" · ");
+            }
+            text.append(part);
+        }
+    }
+
+    private Label label(String key) {
+        Label label = new Label(texts.get(key));
+        label.getStyleClass().add(Styles.FIELD_LABEL);
+        return label;
+    }
+
+    private static void show(boolean visible, Node... nodes) {
+        for (Node node : nodes) {
+            node.setVisible(visible);
+            node.setManaged(visible);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package se.lotsbok.ui.common;
+
+import java.time.LocalDate;
+import java.util.List;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
+import javafx.util.StringConverter;
+import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.i18n.Texts;
+
+/** The words for coded values ({@code enum.CaseStatus.REFERRED}), and refusals turned into sentences. */
+public final class EnumTexts {
+
+    private EnumTexts() {
+    }
+
+    /** The bundle key of a coded value: {@code enum.} + its type (outer types too) + {@code .} + its name. */
+    public static String key(Enum<?> value) {
+        String type = value.getDeclaringClass().getName();
+        type = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+        return "enum." + type + "." + value.name();
+    }
+
+    public static String label(Texts texts, Enum<?> value) {
+        return value == null ? "" : texts.get(key(value));
+    }
+
+    /** A refusal as the user reads it; coded values and dates inside it are written out. */
+    public static String refusal(Texts texts, Refusal refusal) {
+        List<Object> args = refusal.args().stream()
+                .map(a -> a instanceof Enum<?> e ? (Object) label(texts, e)
+                        : a instanceof LocalDate d ? (Object) d.toString() : a)
+                .toList();
+        return texts.format(refusal.reason(), args.toArray());
+    }
+
+    /** A combo box of coded values that shows their words. */
+    public static <E extends Enum<E>> ComboBox<E> combo(Texts texts, E[] values) {
+        ComboBox<E> combo = new ComboBox<>();
+        combo.getItems().setAll(values);
+        StringConverter<E> words = new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return label(texts, value);
+            }
+
+            @Override
+            public E fromString(String text) {
+                return null;
+            }
+        };
+        combo.setConverter(words);
+        combo.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(E item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : words.toString(item));
+            }
+        });
+        return combo;
+    }
+}
