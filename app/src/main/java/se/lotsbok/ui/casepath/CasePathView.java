@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -55,7 +54,9 @@ final class CasePathView extends VBox {
         history.setId("caseHistory");
         history.setPrefHeight(220);
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        history.getColumns().add(Tables.column(texts.get("case.column.date"), e -> e.date().toString(), 90));
+        var dateColumn = Tables.column(texts.get("case.column.date"), (CaseEvent e) -> e.date().toString(), 95);
+        dateColumn.setMinWidth(95);
+        history.getColumns().add(dateColumn);
         history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 170));
         history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
         history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
@@ -85,21 +86,29 @@ final class CasePathView extends VBox {
         note.setId("moveNote");
 
         GridPane form = FormGrid.create();
-        Label[] labels = {
-            label("case.field.next"), label("case.field.date"), label("case.field.source"),
-            label("case.field.dischargeReason"), label("case.field.closureReason"), label("case.field.occupation"),
-            label("case.field.housing"), label("case.field.substanceUse"), label("case.field.note")};
-        Node[] fields = {next, date, source, discharge, closure, occupation, housing, substance, note};
-        for (int i = 0; i < fields.length; i++) {
-            form.addRow(i, labels[i], fields[i]);
-        }
+        // Only the fields the chosen step needs are in the grid (hidden rows would still leave gaps).
         Runnable showFields = () -> {
             CaseStatus s = next.getValue();
             boolean situation = s == CaseStatus.ENROLLED || s == CaseStatus.DISCHARGED;
-            show(s == CaseStatus.REFERRED, labels[2], source);
-            show(s == CaseStatus.DISCHARGED, labels[3], discharge);
-            show(s == CaseStatus.CONTACTED_NOT_ENROLLED, labels[4], closure);
-            show(situation, labels[5], occupation, labels[6], housing, labels[7], substance);
+            form.getChildren().clear();
+            int row = 0;
+            form.addRow(row++, label("case.field.next"), next);
+            form.addRow(row++, label("case.field.date"), date);
+            if (s == CaseStatus.REFERRED) {
+                form.addRow(row++, label("case.field.source"), source);
+            }
+            if (s == CaseStatus.DISCHARGED) {
+                form.addRow(row++, label("case.field.dischargeReason"), discharge);
+            }
+            if (s == CaseStatus.CONTACTED_NOT_ENROLLED) {
+                form.addRow(row++, label("case.field.closureReason"), closure);
+            }
+            if (situation) {
+                form.addRow(row++, label("case.field.occupation"), occupation);
+                form.addRow(row++, label("case.field.housing"), housing);
+                form.addRow(row++, label("case.field.substanceUse"), substance);
+            }
+            form.addRow(row, label("case.field.note"), note);
         };
         next.valueProperty().addListener((obs, old, value) -> showFields.run());
         showFields.run();
@@ -217,10 +226,4 @@ final class CasePathView extends VBox {
         return label;
     }
 
-    private static void show(boolean visible, Node... nodes) {
-        for (Node node : nodes) {
-            node.setVisible(visible);
-            node.setManaged(visible);
-        }
-    }
 }

@@ -115,10 +115,12 @@ final class ConsentView extends VBox {
         withdraw.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
         withdraw.setOnAction(e -> viewModel.withdrawConsent(table.getSelectionModel().getSelectedItem().id(),
                 withdrawDate.getValue()));
-        HBox withdrawRow = new HBox(8, new Label(texts.get("consent.withdrawHint")), withdrawDate, withdraw);
+        withdraw.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox withdrawRow = new HBox(8, withdrawDate, withdraw);
         withdrawRow.setAlignment(Pos.CENTER_LEFT);
 
-        VBox writing = new VBox(10, withdrawRow, titled(texts, "consent.new"), form, record);
+        VBox writing = new VBox(10, titled(texts, "consent.withdrawHint"), withdrawRow, titled(texts, "consent.new"),
+                form, record);
         viewModel.fileProperty().addListener((obs, old, file) -> {
             table.getItems().setAll(file == null ? List.of() : file.consents());
             standing.setText(file == null ? "" : texts.format("consent.state." + file.consent().state().name(),

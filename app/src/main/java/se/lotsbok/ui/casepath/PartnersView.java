@@ -55,6 +55,8 @@ final class PartnersView extends VBox {
         end.setId("endPartnerButton");
         end.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
         end.setOnAction(e -> viewModel.endPartner(table.getSelectionModel().getSelectedItem().id(), to.getValue()));
+        add.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        end.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox ending = new HBox(8, new Label(texts.get("partner.endHint")), to, end);
         ending.setAlignment(Pos.CENTER_LEFT);
 

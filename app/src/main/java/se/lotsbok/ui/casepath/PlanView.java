@@ -3,7 +3,6 @@ package se.lotsbok.ui.casepath;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -13,6 +12,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Partner;
@@ -68,8 +68,11 @@ final class PlanView extends VBox {
                 status.getValue()));
         setFollowUp.setOnAction(e -> viewModel.setFollowUp(table.getSelectionModel().getSelectedItem().id(),
                 followUp.getValue()));
-        HBox changing = new HBox(8, status, setStatus, followUp, setFollowUp);
-        changing.setAlignment(Pos.CENTER_LEFT);
+        GridPane changing = FormGrid.create();
+        changing.addRow(0, label(texts, "goal.selected.status"), new HBox(8, status, setStatus));
+        changing.addRow(1, label(texts, "goal.selected.followUp"), new HBox(8, followUp, setFollowUp));
+        setStatus.setMinWidth(Region.USE_PREF_SIZE);
+        setFollowUp.setMinWidth(Region.USE_PREF_SIZE);
 
         ComboBox<Goal.LifeArea> area = EnumTexts.combo(texts, Goal.LifeArea.values());
         area.setId("goalArea");
@@ -91,7 +94,7 @@ final class PlanView extends VBox {
         add.setOnAction(e -> viewModel.addGoal(area.getValue(), description.getText(), responsible.getValue(),
                 due.getValue()));
 
-        VBox writing = new VBox(10, changing, label(texts, "goal.new"), form, add);
+        VBox writing = new VBox(10, label(texts, "goal.selected"), changing, label(texts, "goal.new"), form, add);
         viewModel.fileProperty().addListener((obs, old, file) -> {
             table.getItems().setAll(file == null ? List.of() : file.goals());
             writing.setDisable(file == null || !file.mayWrite());

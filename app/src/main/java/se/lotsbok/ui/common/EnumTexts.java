@@ -38,6 +38,7 @@ public final class EnumTexts {
     public static <E extends Enum<E>> ComboBox<E> combo(Texts texts, E[] values) {
         ComboBox<E> combo = new ComboBox<>();
         combo.getItems().setAll(values);
+        combo.setPrefWidth(260);
         StringConverter<E> words = new StringConverter<>() {
             @Override
             public String toString(E value) {

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import se.lotsbok.i18n.Texts;
@@ -52,7 +53,8 @@ final class ParticipantListView extends VBox {
                 () -> texts.format("participant.consentAlerts", viewModel.consentAlertsProperty().get()),
                 viewModel.consentAlertsProperty()));
         alerts.selectedProperty().bindBidirectional(viewModel.onlyConsentAlertsProperty());
-        HBox toolbar = new HBox(8, search, alerts, create);
+        create.setMinWidth(Region.USE_PREF_SIZE);
+        HBox toolbar = new HBox(8, search, create);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add(Styles.TOOLBAR);
 
@@ -105,7 +107,11 @@ final class ParticipantListView extends VBox {
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(toolbar, count, table);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox statusBar = new HBox(8, count, gap, alerts);
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(toolbar, statusBar, table);
     }
 
     void focusSearch() {

@@ -73,6 +73,7 @@ public final class ParticipantsScreen {
         consentWarning.setId("consentWarning");
         consentWarning.setWrapText(true);
         consentWarning.setMaxWidth(Double.MAX_VALUE);
+        consentWarning.setMinHeight(Region.USE_PREF_SIZE);
         consentWarning.getStyleClass().add(Styles.ALERT);
         consentWarning.textProperty().bind(viewModel.caseFile().consentWarningProperty());
         consentWarning.visibleProperty().bind(Bindings.isNotEmpty(viewModel.caseFile().consentWarningProperty()));
@@ -86,7 +87,7 @@ public final class ParticipantsScreen {
         empty.visibleProperty().bind(viewModel.formShownProperty().not());
 
         SplitPane split = new SplitPane(list, detail);
-        split.setDividerPositions(0.46);
+        split.setDividerPositions(0.5);
         split.getStyleClass().add("participants-split");
 
         root = new NotificationPane(split);
