@@ -8,6 +8,7 @@ import se.lotsbok.service.access.Coverage;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.service.user.UserKeys;
@@ -35,10 +36,11 @@ public final class AppWiring {
     }
 
     private static AppServices services(Database database, UserKeys keys, Clock clock) {
-        Coverage coverage = new Coverage();
+        Coverage coverage = new Coverage(database, clock);
         return new AppServices(
                 new ParticipantService(database, clock, coverage),
                 new CaseService(database, clock, coverage),
+                new NavigatorService(database, clock, coverage),
                 new SettingsService(database),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),

@@ -4,11 +4,13 @@ import java.time.Clock;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.service.user.UserService;
 
 /** The services of one logged-in session, built by the composition root. */
-public record AppServices(ParticipantService participants, CaseService cases, SettingsService settings,
+public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
+        SettingsService settings,
         UserService users, AccessLogService accessLog, MaintenanceService maintenance, Clock clock) {
 }

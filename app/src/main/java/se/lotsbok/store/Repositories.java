@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.jooq.DSLContext;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.casepath.CaseRepository;
+import se.lotsbok.store.navigator.AssignmentRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
 import se.lotsbok.store.settings.SettingsRepository;
@@ -21,14 +22,20 @@ public final class Repositories {
     private final UserRepository users;
     private final NavigatorRepository navigators;
     private final CaseRepository cases;
+    private final AssignmentRepository assignments;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
         this.participants = new ParticipantRepository(tx, accessLog);
         this.settings = new SettingsRepository(tx, accessLog);
         this.users = new UserRepository(tx);
-        this.navigators = new NavigatorRepository(tx);
+        this.navigators = new NavigatorRepository(tx, accessLog);
+        this.assignments = new AssignmentRepository(tx, accessLog);
         this.cases = new CaseRepository(tx, accessLog);
+    }
+
+    public AssignmentRepository assignments() {
+        return assignments;
     }
 
     public CaseRepository cases() {

@@ -31,7 +31,7 @@ class ParticipantServiceTest {
     @BeforeEach
     void open() {
         db = TestDatabases.open(temp);
-        service = new ParticipantService(db, TestDatabases.CLOCK, new se.lotsbok.service.access.Coverage());
+        service = new ParticipantService(db, TestDatabases.CLOCK, new se.lotsbok.service.access.Coverage(db, TestDatabases.CLOCK));
     }
 
     @AfterEach

@@ -289,8 +289,9 @@ public final class CaseService {
         return new CaseFile(participantId, history, CaseTransitions.nextFrom(history.current()), consents,
                 ConsentRules.standingOn(consents, today()), repos.cases().partners(actor, participantId),
                 repos.cases().goals(actor, participantId),
-                AccessPolicy.decide(actor, Action.DECIDE_ENROLLMENT, coverage.relation(actor, participantId)).allowed(),
-                AccessPolicy.decide(actor, Action.WRITE_CASE_RECORDS, coverage.relation(actor, participantId)).allowed());
+                AccessPolicy.decide(actor, Action.DECIDE_ENROLLMENT, coverage.relation(repos, actor, participantId)).allowed(),
+                AccessPolicy.decide(actor, Action.WRITE_CASE_RECORDS, coverage.relation(repos, actor, participantId))
+                        .allowed());
     }
 
     private static Participant participant(Repositories repos, long participantId) {
