@@ -34,6 +34,7 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
         }
         try (Session app = register.userWith("chef", Role.UNIT_HEAD)) {
             ParticipantListViewModel list = new ParticipantListViewModel(app.services().participants(), app.services().cases(),
+                    app.services().navigators(),
                     app.actor(), Tasks.immediate(), Throwable::printStackTrace);
             long loadStart = System.nanoTime();
             list.reload();

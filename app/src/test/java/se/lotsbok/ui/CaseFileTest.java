@@ -97,7 +97,7 @@ class CaseFileTest {
 
         robot.clickOn("#annulButton");
         robot.clickOn("#annulNoteField").write("Fel deltagare");
-        robot.clickOn("OK");
+        robot.clickOn("#dialogOkButton");
         assertThat(label(robot, "#caseStatus").getText()).startsWith("Nu: Aktualiserad");
         assertThat(history(robot)).hasSize(3);
     }

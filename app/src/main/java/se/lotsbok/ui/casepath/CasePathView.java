@@ -28,6 +28,7 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.IsoDates;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
@@ -135,6 +136,7 @@ final class CasePathView extends VBox {
             ask.setContentText(texts.get("case.annul.why"));
             ask.initOwner(getScene().getWindow());
             ask.getEditor().setId("annulNoteField");
+            Confirm.localize(ask.getDialogPane(), texts);
             ask.showAndWait().ifPresent(viewModel::annulLatest);
         });
         HBox buttons = new HBox(8, record, annul);

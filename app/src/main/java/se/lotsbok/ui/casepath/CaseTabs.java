@@ -18,6 +18,7 @@ public final class CaseTabs {
     public CaseTabs(CaseViewModel viewModel, Texts texts) {
         tabs = List.of(
                 tab("caseTab", texts.get("case.tab"), new CasePathView(viewModel, texts)),
+                tab("assignmentTab", texts.get("navigator.lots"), new AssignmentView(viewModel, texts)),
                 tab("consentTab", texts.get("consent.tab"), new ConsentView(viewModel, texts)),
                 tab("partnersTab", texts.get("partner.tab"), new PartnersView(viewModel, texts)),
                 tab("planTab", texts.get("goal.tab"), new PlanView(viewModel, texts)));

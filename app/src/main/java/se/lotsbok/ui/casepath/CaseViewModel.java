@@ -5,6 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.lotsbok.domain.navigator.Navigator;
+import se.lotsbok.service.navigator.NavigatorService;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -29,6 +34,7 @@ import se.lotsbok.ui.common.Tasks;
 public final class CaseViewModel {
 
     private final CaseService service;
+    private final NavigatorService navigators;
     private final Actor actor;
     private final Tasks tasks;
     private final Texts texts;
@@ -37,10 +43,14 @@ public final class CaseViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper consentWarning = new ReadOnlyStringWrapper(this, "consentWarning", "");
     private final ReadOnlyObjectWrapper<Boolean> lastRefused = new ReadOnlyObjectWrapper<>(this, "lastRefused", false);
+    private final ObservableList<NavigatorService.HistoryLine> navigatorHistory = FXCollections.observableArrayList();
+    private final ObservableList<Navigator> activeNavigators = FXCollections.observableArrayList();
     private Runnable onChanged = () -> { };
 
-    public CaseViewModel(CaseService service, Actor actor, Tasks tasks, Texts texts, Consumer<Throwable> onError) {
+    public CaseViewModel(CaseService service, NavigatorService navigators, Actor actor, Tasks tasks, Texts texts,
+            Consumer<Throwable> onError) {
         this.service = service;
+        this.navigators = navigators;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
@@ -52,12 +62,64 @@ public final class CaseViewModel {
         this.onChanged = onChanged;
     }
 
+    private record Loaded(CaseFile file, List<NavigatorService.HistoryLine> history, List<Navigator> navigators) {
+    }
+
     public void load(long participantId) {
         message.set("");
-        tasks.run(() -> service.caseFile(actor, participantId), this::show, onError);
+        tasks.run(() -> new Loaded(service.caseFile(actor, participantId), navigators.history(actor, participantId),
+                navigators.navigators(actor)), loaded -> {
+                    navigatorHistory.setAll(loaded.history());
+                    activeNavigators.setAll(loaded.navigators().stream()
+                            .filter(n -> n.activeOn(LocalDate.now())).toList());
+                    show(loaded.file());
+                }, onError);
+    }
+
+    /** Makes {@code navigatorId} (null: nobody) the participant's lots from {@code date}; beyond the cap, asks. */
+    public void assign(Long navigatorId, LocalDate date, Predicate<NavigatorService.NeedsConfirmation> confirm) {
+        if (file.get() == null) {
+            return;
+        }
+        long id = id();
+        message.set("");
+        tasks.run(() -> navigators.assign(actor, id, navigatorId, date, false), result -> {
+            if (result instanceof NavigatorService.NeedsConfirmation ask) {
+                if (confirm.test(ask)) {
+                    tasks.run(() -> navigators.assign(actor, id, navigatorId, date, true), this::assigned, onError);
+                } else {
+                    message.set(texts.get("navigator.notAssigned"));
+                }
+            } else {
+                assigned(result);
+            }
+        }, onError);
+    }
+
+    private void assigned(NavigatorService.AssignResult result) {
+        if (result instanceof NavigatorService.Refused refused) {
+            lastRefused.set(true);
+            message.set(EnumTexts.refusal(texts, refused.refusal()));
+            return;
+        }
+        lastRefused.set(false);
+        load(id());
+        message.set(texts.get("navigator.assigned"));
+        onChanged.run();
+    }
+
+    /** The participant's navigators over time, newest first. */
+    public ObservableList<NavigatorService.HistoryLine> navigatorHistory() {
+        return navigatorHistory;
+    }
+
+    /** The navigators that can be chosen today. */
+    public ObservableList<Navigator> activeNavigators() {
+        return activeNavigators;
     }
 
     public void clear() {
+        navigatorHistory.clear();
         file.set(null);
         message.set("");
         consentWarning.set("");

@@ -24,6 +24,7 @@ public final class ErrorReporter implements Consumer<Throwable> {
             Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get(denied.reason()), ButtonType.OK);
             alert.setTitle(texts.get("app.title"));
             alert.setHeaderText(texts.get("error.refused.header"));
+            Confirm.localize(alert.getDialogPane(), texts);
             alert.show();
             return;
         }
@@ -31,6 +32,7 @@ public final class ErrorReporter implements Consumer<Throwable> {
         Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get("error.unexpected.header"));
+        Confirm.localize(alert.getDialogPane(), texts);
         alert.show();
     }
 

@@ -109,7 +109,13 @@ final class ParticipantListView extends VBox {
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox statusBar = new HBox(8, count, gap, alerts);
+        ToggleButton mine = new ToggleButton(texts.get("participant.mine"));
+        mine.setId("myParticipantsFilter");
+        mine.selectedProperty().bindBidirectional(viewModel.onlyMineProperty());
+        mine.setVisible(viewModel.hasOwnParticipants());
+        mine.setManaged(viewModel.hasOwnParticipants());
+        mine.setSelected(viewModel.hasOwnParticipants());
+        HBox statusBar = new HBox(8, count, gap, mine, alerts);
         statusBar.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(toolbar, statusBar, table);
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.BooleanProperty;
@@ -23,6 +24,7 @@ import se.lotsbok.domain.common.SwedishText;
 import se.lotsbok.domain.participant.ParticipantSearch;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.ui.common.Tasks;
 
@@ -31,6 +33,7 @@ public final class ParticipantListViewModel {
 
     private final ParticipantService service;
     private final CaseService cases;
+    private final NavigatorService navigators;
     private final Actor actor;
     private final Tasks tasks;
     private final Consumer<Throwable> onError;
@@ -41,19 +44,23 @@ public final class ParticipantListViewModel {
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final BooleanProperty onlyConsentAlerts = new SimpleBooleanProperty(this, "onlyConsentAlerts");
     private final ReadOnlyIntegerWrapper consentAlerts = new ReadOnlyIntegerWrapper(this, "consentAlerts");
+    private final BooleanProperty onlyMine = new SimpleBooleanProperty(this, "onlyMine");
+    private Set<Long> mine = Set.of();
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(this, "shownCount");
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(this, "totalCount");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
 
-    public ParticipantListViewModel(ParticipantService service, CaseService cases, Actor actor, Tasks tasks,
-            Consumer<Throwable> onError) {
+    public ParticipantListViewModel(ParticipantService service, CaseService cases, NavigatorService navigators,
+            Actor actor, Tasks tasks, Consumer<Throwable> onError) {
         this.service = service;
         this.cases = cases;
+        this.navigators = navigators;
         this.actor = actor;
         this.tasks = tasks;
         this.onError = onError;
         query.addListener((obs, old, text) -> applyFilter());
         onlyConsentAlerts.addListener((obs, old, only) -> applyFilter());
+        onlyMine.addListener((obs, old, only) -> applyFilter());
         shownCount.bind(javafx.beans.binding.Bindings.size(shown));
         totalCount.bind(javafx.beans.binding.Bindings.size(all));
     }
@@ -62,7 +69,11 @@ public final class ParticipantListViewModel {
     public void reload() {
         loading.set(true);
         LocalDate today = service.today();
-        tasks.run(() -> toRows(service.list(actor), cases.overview(actor), today), rows -> {
+        tasks.run(() -> new Loaded(toRows(service.list(actor), cases.overview(actor), today),
+                navigators.myParticipants(actor)), loaded -> {
+            List<ParticipantRow> rows = loaded.rows();
+            mine = loaded.mine();
+            applyFilter();
             all.setAll(rows);
             consentAlerts.set((int) rows.stream().filter(r -> r.consentAlert() != null).count());
             loading.set(false);
@@ -70,6 +81,19 @@ public final class ParticipantListViewModel {
             loading.set(false);
             onError.accept(e);
         });
+    }
+
+    private record Loaded(List<ParticipantRow> rows, Set<Long> mine) {
+    }
+
+    /** Shows only "Mina deltagare": the participants whose navigator today is the user's own record. */
+    public BooleanProperty onlyMineProperty() {
+        return onlyMine;
+    }
+
+    /** Whether the user is linked to a navigator record, so that "Mina deltagare" means something. */
+    public boolean hasOwnParticipants() {
+        return actor.navigatorId() != null;
     }
 
     /** Replaces the rows directly; for benchmarks and callers that already hold summaries. */
@@ -110,7 +134,10 @@ public final class ParticipantListViewModel {
     private void applyFilter() {
         Predicate<String> matches = ParticipantSearch.matcher(query.get());
         boolean alertsOnly = onlyConsentAlerts.get();
-        shown.setPredicate(row -> matches.test(row.searchKey()) && (!alertsOnly || row.consentAlert() != null));
+        boolean mineOnly = onlyMine.get();
+        Set<Long> own = mine;
+        shown.setPredicate(row -> matches.test(row.searchKey()) && (!alertsOnly || row.consentAlert() != null)
+                && (!mineOnly || own.contains(row.id())));
     }
 
     static List<ParticipantRow> toRows(List<ParticipantSummary> summaries, Map<Long, CaseService.Overview> overview,

@@ -125,6 +125,7 @@ public final class ParticipantsScreen {
             confirm.setTitle(texts.get("app.title"));
             confirm.setHeaderText(texts.get("participant.coverFor"));
             confirm.initOwner(cover.getScene().getWindow());
+            Confirm.localize(confirm.getDialogPane(), texts);
             confirm.getDialogPane().lookupButton(ButtonType.OK).setId("confirmCoverButton");
             if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
                 viewModel.coverForColleague();

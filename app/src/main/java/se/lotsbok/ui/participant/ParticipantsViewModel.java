@@ -21,6 +21,7 @@ import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.ui.casepath.CaseViewModel;
 import se.lotsbok.ui.common.Tasks;
@@ -42,16 +43,17 @@ public final class ParticipantsViewModel {
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     private final ObservableList<String> openedBy = FXCollections.observableArrayList();
 
-    public ParticipantsViewModel(ParticipantService service, CaseService cases, AccessLogService accessLog, Actor actor,
-            Tasks tasks, Texts texts, Supplier<UnitSettings> settings, Consumer<Throwable> onError) {
+    public ParticipantsViewModel(ParticipantService service, CaseService cases, NavigatorService navigators,
+            AccessLogService accessLog, Actor actor, Tasks tasks, Texts texts, Supplier<UnitSettings> settings,
+            Consumer<Throwable> onError) {
         this.service = service;
         this.accessLog = accessLog;
-        this.caseFile = new CaseViewModel(cases, actor, tasks, texts, onError);
+        this.caseFile = new CaseViewModel(cases, navigators, actor, tasks, texts, onError);
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
         this.onError = onError;
-        this.list = new ParticipantListViewModel(service, cases, actor, tasks, onError);
+        this.list = new ParticipantListViewModel(service, cases, navigators, actor, tasks, onError);
         caseFile.setOnChanged(list::reload);
         this.form = new ParticipantFormViewModel(service, actor, tasks, texts, settings, this::saved, onError);
     }

@@ -40,6 +40,8 @@ import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
+import se.lotsbok.ui.navigator.NavigatorsScreen;
+import se.lotsbok.ui.navigator.NavigatorsViewModel;
 import se.lotsbok.ui.participant.ParticipantsScreen;
 import se.lotsbok.ui.participant.ParticipantsViewModel;
 import se.lotsbok.ui.settings.SettingsScreen;
@@ -128,7 +130,7 @@ public final class MainWindow {
         ErrorReporter errors = new ErrorReporter(texts);
 
         participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.cases(),
-                services.accessLog(),
+                services.navigators(), services.accessLog(),
                 actor, tasks, texts, unitSettings::get, errors), texts);
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                 this::languageChanged, this::settingsChanged, errors), texts);
@@ -144,7 +146,12 @@ public final class MainWindow {
                     screens.put(place, participants.node());
                     onShow.put(place, participants::load);
                 }
-                case NAVIGATORS -> screens.put(place, emptyState("navigators"));
+                case NAVIGATORS -> {
+                    NavigatorsScreen navigators = new NavigatorsScreen(new NavigatorsViewModel(services.navigators(),
+                            actor, tasks, texts, errors), texts);
+                    screens.put(place, navigators.node());
+                    onShow.put(place, navigators::load);
+                }
                 case REPORTS -> screens.put(place, emptyState("reports"));
                 case ACCESS_LOG -> {
                     AccessLogScreen accessLog = new AccessLogScreen(new AccessLogViewModel(services.accessLog(),
