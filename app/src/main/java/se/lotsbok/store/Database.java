@@ -26,6 +26,7 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.store.access.LogHeadFile;
+import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.security.KeyWrap;
 
 /**
@@ -236,6 +237,7 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(pool)
                 .locations("classpath:db/migration")
+                .javaMigrations(new V6__GuardSignedNotes())
                 .load();
     }
 

@@ -17,6 +17,7 @@ public final class Benchmarks {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("register-search", new RegisterSearchBenchmark());
         all.put("login", new LoginBenchmark());
+        all.put("caseload-board", new CaseloadBoardBenchmark());
         String chosen = args.length == 0 ? "all" : args[0];
         if (!chosen.equals("all") && !all.containsKey(chosen)) {
             System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");
@@ -25,7 +26,8 @@ public final class Benchmarks {
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if (chosen.equals("all") || chosen.equals(entry.getKey())) {
                 System.out.println("== " + entry.getKey());
-                entry.getValue().run(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+                String[] rest = Arrays.stream(args).skip(1).filter(a -> !a.isBlank()).toArray(String[]::new);
+                entry.getValue().run(rest);
             }
         }
     }

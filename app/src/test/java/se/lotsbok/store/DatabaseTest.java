@@ -96,9 +96,12 @@ class DatabaseTest {
         return rows;
     }
 
+    /** The highest version among the SQL migrations and the Java ones (named V<n>__… too). */
     private static String latestMigration() {
-        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+        try (var files = java.util.stream.Stream.concat(Files.list(Path.of("src/main/resources/db/migration")),
+                Files.walk(Path.of("src/main/java/se/lotsbok/store")))) {
             return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.(sql|java)"))
                     .map(n -> n.substring(1, n.indexOf("__")))
                     .max((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
                     .orElseThrow();

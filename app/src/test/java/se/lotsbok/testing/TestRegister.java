@@ -79,6 +79,12 @@ public final class TestRegister {
         return loggedIn.session();
     }
 
+    /** Logs {@code username} in, first adding them with {@code roles} if they do not exist yet. */
+    public Session userOrLogin(String username, Role... roles) {
+        LoginResult result = auth().login(username, PASSWORD.toCharArray());
+        return result instanceof LoginResult.LoggedIn loggedIn ? loggedIn.session() : userWith(username, roles);
+    }
+
     /** Adds a user with {@code roles} (password {@link #PASSWORD}, already chosen) and logs them in. */
     public Session userWith(String username, Role... roles) {
         try (Session admin = login(ADMIN)) {

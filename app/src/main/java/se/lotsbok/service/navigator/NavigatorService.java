@@ -113,8 +113,19 @@ public final class NavigatorService {
         return Optional.empty();
     }
 
-    /** Every navigator active today (and any inactive one still holding participants), with their caseload. */
+    /**
+     * The caseload board today: every navigator active today (and any inactive one still holding
+     * participants) with their caseload, and the open cases that have no navigator.
+     */
+    public record Board(List<Caseload> caseloads, List<Caseload.Member> unassigned, List<WaitingEntry> waiting) {
+    }
+
+    /** The caseloads of {@link #boardToday}, for callers that need only those. */
     public List<Caseload> board(Actor actor) {
+        return boardToday(actor).caseloads();
+    }
+
+    public Board boardToday(Actor actor) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
         LocalDate today = today();
         return database.transaction(repos -> {
@@ -132,6 +143,12 @@ public final class NavigatorService {
                 (line.status() == CaseStatus.ENROLLED ? enrolled : others)
                         .computeIfAbsent(line.navigatorId(), k -> new ArrayList<>()).add(member);
             }
+            List<Caseload.Member> unassigned = lines.stream()
+                    .filter(l -> l.navigatorId() == null && l.status() != null && !l.status().closed())
+                    .map(l -> new Caseload.Member(l.participantId(), l.lastName() + ", " + l.firstName(),
+                            l.status().name()))
+                    .sorted(Comparator.comparing(Caseload.Member::name, collator))
+                    .toList();
             List<Caseload> board = new ArrayList<>();
             for (Navigator navigator : repos.navigators().all()) {
                 List<Caseload.Member> mine = sorted(enrolled.get(navigator.id()), collator);
@@ -142,18 +159,15 @@ public final class NavigatorService {
                 }
             }
             board.sort(Comparator.comparing((Caseload c) -> c.navigator().name(), collator));
-            return board;
+            List<WaitingEntry> waiting = lines.stream()
+                    .filter(l -> l.status() == CaseStatus.WAITING_LIST)
+                    .sorted(Comparator.comparing(AssignmentRepository.Line::since)
+                            .thenComparingLong(AssignmentRepository.Line::participantId))
+                    .map(l -> new WaitingEntry(l.participantId(), l.lastName() + ", " + l.firstName(), l.since(),
+                            ChronoUnit.DAYS.between(l.since(), today)))
+                    .toList();
+            return new Board(board, unassigned, waiting);
         });
-    }
-
-    /** Participants with an open case and nobody as navigator today: the board's "unassigned" column. */
-    public List<Caseload.Member> unassigned(Actor actor) {
-        AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
-        return database.transaction(repos -> repos.assignments().lines(actor, today()).stream()
-                .filter(l -> l.navigatorId() == null && l.status() != null)
-                .map(l -> new Caseload.Member(l.participantId(), l.lastName() + ", " + l.firstName(), l.status().name()))
-                .sorted(Comparator.comparing(Caseload.Member::name, SwedishText.comparator()))
-                .toList());
     }
 
     /**

@@ -26,8 +26,9 @@ import se.lotsbok.store.jooq.tables.CaseEvent;
 /** Who is whose lots, over time, and the as-of questions the caseload board and the tallies ask. */
 public final class AssignmentRepository {
 
-    /** A participant on a day: name, case status and navigator then (either may be null). */
-    public record Line(long participantId, String firstName, String lastName, CaseStatus status, Long navigatorId) {
+    /** A participant on a day: name, case status since when, and navigator then (any may be null). */
+    public record Line(long participantId, String firstName, String lastName, CaseStatus status, LocalDate since,
+            Long navigatorId) {
     }
 
     /** A participant on the waiting list on a day, and since when. */
@@ -79,13 +80,14 @@ public final class AssignmentRepository {
 
     /** Every participant's navigator on {@code date} (participants with nobody are left out). */
     public Map<Long, Long> navigatorsOn(LocalDate date) {
-        Table<?> latest = latestAssignments(date);
+        Field<Long> navigator = navigatorOn(PARTICIPANT.ID, date);
         Map<Long, Long> result = new HashMap<>();
-        tx.select(latest.field(ASSIGNMENT.PARTICIPANT_ID), latest.field(ASSIGNMENT.NAVIGATOR_ID))
-                .from(latest)
-                .where(latest.field("RN", Integer.class).eq(1)
-                        .and(latest.field(ASSIGNMENT.NAVIGATOR_ID).isNotNull()))
-                .forEach(r -> result.put(r.value1(), r.value2()));
+        tx.select(PARTICIPANT.ID, navigator).from(PARTICIPANT)
+                .forEach(r -> {
+                    if (r.value2() != null) {
+                        result.put(r.value1(), r.value2());
+                    }
+                });
         return result;
     }
 
@@ -94,35 +96,44 @@ public final class AssignmentRepository {
      * navigator: what the caseload board shows. Logged as a result list (ids and names are read).
      */
     public List<Line> lines(Actor actor, LocalDate date) {
-        Table<?> navigators = latestAssignments(date);
-        Table<?> statuses = latestStatuses(date);
-        Field<Long> navigatorId = navigators.field(ASSIGNMENT.NAVIGATOR_ID);
-        Field<String> status = statuses.field(CASE_EVENT.STATUS);
-        List<Line> lines = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, status, navigatorId)
+        Field<Long> navigator = navigatorOn(PARTICIPANT.ID, date).as("NAVIGATOR");
+        // The status and its date in one subquery, as "STATUS|YYYY-MM-DD".
+        Field<String> status = statusOn(PARTICIPANT.ID, date,
+                DSL.concat(CASE_EVENT.STATUS, DSL.inline("|"), CASE_EVENT.EFFECTIVE_DATE.cast(String.class))).as("STATUS");
+        Table<?> current = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, status, navigator)
                 .from(PARTICIPANT)
-                .leftJoin(navigators).on(navigators.field(ASSIGNMENT.PARTICIPANT_ID).eq(PARTICIPANT.ID)
-                        .and(navigators.field("RN", Integer.class).eq(1)))
-                .leftJoin(statuses).on(statuses.field(CASE_EVENT.PARTICIPANT_ID).eq(PARTICIPANT.ID)
-                        .and(statuses.field("RN", Integer.class).eq(1)))
-                .where(navigatorId.isNotNull().or(status.in(CaseStatus.ENROLLED.name(), CaseStatus.WAITING_LIST.name(),
-                        CaseStatus.ASSESSMENT.name(), CaseStatus.REFERRED.name())))
-                .fetch(r -> new Line(r.value1(), r.value2(), r.value3(),
-                        r.value4() == null ? null : CaseStatus.valueOf(r.value4()), r.value5()));
+                .asTable("CURRENT");
+        Field<Long> currentNavigator = current.field(navigator);
+        Field<String> currentStatus = current.field(status);
+        List<Line> lines = tx.selectFrom(current)
+                .where(currentNavigator.isNotNull().or(currentStatus.isNotNull()
+                        .and(currentStatus.notLike(CaseStatus.DISCHARGED.name() + "|%"))
+                        .and(currentStatus.notLike(CaseStatus.CONTACTED_NOT_ENROLLED.name() + "|%"))))
+                .fetch(r -> {
+                    String statusAndDate = r.get(currentStatus);
+                    int bar = statusAndDate == null ? -1 : statusAndDate.indexOf('|');
+                    return new Line(r.get(current.field(PARTICIPANT.ID)), r.get(current.field(PARTICIPANT.FIRST_NAME)),
+                            r.get(current.field(PARTICIPANT.LAST_NAME)),
+                            bar < 0 ? null : CaseStatus.valueOf(statusAndDate.substring(0, bar)),
+                            bar < 0 ? null : LocalDate.parse(statusAndDate.substring(bar + 1)),
+                            r.get(currentNavigator));
+                });
         log.append(actor, AccessEvent.PARTICIPANT_LIST, null, "caseload rows=" + lines.size());
         return lines;
     }
 
     /** The waiting list on {@code date}: whose case stands there, since the day it moved there. Logged. */
     public List<Waiting> waitingList(Actor actor, LocalDate date) {
-        Table<?> statuses = latestStatuses(date);
-        List<Waiting> waiting = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
-                        statuses.field(CASE_EVENT.EFFECTIVE_DATE))
-                .from(statuses)
-                .join(PARTICIPANT).on(PARTICIPANT.ID.eq(statuses.field(CASE_EVENT.PARTICIPANT_ID)))
-                .where(statuses.field("RN", Integer.class).eq(1)
-                        .and(statuses.field(CASE_EVENT.STATUS).eq(CaseStatus.WAITING_LIST.name())))
-                .orderBy(statuses.field(CASE_EVENT.EFFECTIVE_DATE), PARTICIPANT.ID)
-                .fetch(r -> new Waiting(r.value1(), r.value2(), r.value3(), r.value4()));
+        Field<String> status = statusOn(PARTICIPANT.ID, date, CASE_EVENT.STATUS).as("STATUS");
+        Field<LocalDate> since = statusOn(PARTICIPANT.ID, date, CASE_EVENT.EFFECTIVE_DATE).as("SINCE");
+        Table<?> current = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, status, since)
+                .from(PARTICIPANT)
+                .asTable("CURRENT");
+        List<Waiting> waiting = tx.selectFrom(current)
+                .where(current.field(status).eq(CaseStatus.WAITING_LIST.name()))
+                .orderBy(current.field(since), current.field(PARTICIPANT.ID))
+                .fetch(r -> new Waiting(r.get(current.field(PARTICIPANT.ID)), r.get(current.field(PARTICIPANT.FIRST_NAME)),
+                        r.get(current.field(PARTICIPANT.LAST_NAME)), r.get(current.field(since))));
         log.append(actor, AccessEvent.PARTICIPANT_LIST, null, "waiting list rows=" + waiting.size());
         return waiting;
     }
@@ -132,38 +143,31 @@ public final class AssignmentRepository {
      * as their navigator on that day: the navigator's caseload.
      */
     public int caseloadOn(long navigatorId, LocalDate date, long except) {
-        Table<?> navigators = latestAssignments(date);
-        Table<?> statuses = latestStatuses(date);
-        return tx.fetchCount(tx.select(navigators.field(ASSIGNMENT.PARTICIPANT_ID))
-                .from(navigators)
-                .join(statuses).on(statuses.field(CASE_EVENT.PARTICIPANT_ID).eq(navigators.field(ASSIGNMENT.PARTICIPANT_ID))
-                        .and(statuses.field("RN", Integer.class).eq(1)))
-                .where(navigators.field("RN", Integer.class).eq(1)
-                        .and(navigators.field(ASSIGNMENT.NAVIGATOR_ID).eq(navigatorId))
-                        .and(navigators.field(ASSIGNMENT.PARTICIPANT_ID).ne(except))
-                        .and(statuses.field(CASE_EVENT.STATUS).eq(CaseStatus.ENROLLED.name()))));
+        return tx.fetchCount(PARTICIPANT, PARTICIPANT.ID.ne(except)
+                .and(navigatorOn(PARTICIPANT.ID, date).eq(navigatorId))
+                .and(statusOn(PARTICIPANT.ID, date, CASE_EVENT.STATUS).eq(CaseStatus.ENROLLED.name())));
     }
 
-    /** Assignments numbered newest first per participant, as of {@code date} (RN = 1 is the one in force). */
-    private Table<?> latestAssignments(LocalDate date) {
-        return tx.select(ASSIGNMENT.PARTICIPANT_ID, ASSIGNMENT.NAVIGATOR_ID,
-                        DSL.rowNumber().over(DSL.partitionBy(ASSIGNMENT.PARTICIPANT_ID)
-                                .orderBy(ASSIGNMENT.EFFECTIVE_DATE.desc(), ASSIGNMENT.ID.desc())).as("RN"))
-                .from(ASSIGNMENT)
-                .where(ASSIGNMENT.EFFECTIVE_DATE.le(date))
-                .asTable("LATEST_ASSIGNMENT");
+    /**
+     * The navigator of {@code participant} on {@code date}: the newest assignment dated on or before it,
+     * found through the (participant, date, id) index, one participant at a time.
+     */
+    private Field<Long> navigatorOn(Field<Long> participant, LocalDate date) {
+        return DSL.field(DSL.select(ASSIGNMENT.NAVIGATOR_ID).from(ASSIGNMENT)
+                .where(ASSIGNMENT.PARTICIPANT_ID.eq(participant).and(ASSIGNMENT.EFFECTIVE_DATE.le(date)))
+                .orderBy(ASSIGNMENT.EFFECTIVE_DATE.desc(), ASSIGNMENT.ID.desc())
+                .limit(1));
     }
 
-    /** Effective case moves (not annulled) numbered newest first per participant, as of {@code date}. */
-    private Table<?> latestStatuses(LocalDate date) {
+    /** A column of the participant's effective case move (not annulled) in force on {@code date}. */
+    private <T> Field<T> statusOn(Field<Long> participant, LocalDate date, Field<T> column) {
         CaseEvent annulment = CASE_EVENT.as("ANNULMENT");
-        return tx.select(CASE_EVENT.PARTICIPANT_ID, CASE_EVENT.STATUS, CASE_EVENT.EFFECTIVE_DATE,
-                        DSL.rowNumber().over(DSL.partitionBy(CASE_EVENT.PARTICIPANT_ID)
-                                .orderBy(CASE_EVENT.EFFECTIVE_DATE.desc(), CASE_EVENT.ID.desc())).as("RN"))
-                .from(CASE_EVENT)
-                .where(CASE_EVENT.STATUS.isNotNull()
+        return DSL.field(DSL.select(column).from(CASE_EVENT)
+                .where(CASE_EVENT.PARTICIPANT_ID.eq(participant)
+                        .and(CASE_EVENT.STATUS.isNotNull())
                         .and(CASE_EVENT.EFFECTIVE_DATE.le(date))
                         .andNotExists(DSL.selectOne().from(annulment).where(annulment.ANNULS.eq(CASE_EVENT.ID))))
-                .asTable("LATEST_STATUS");
+                .orderBy(CASE_EVENT.EFFECTIVE_DATE.desc(), CASE_EVENT.ID.desc())
+                .limit(1));
     }
 }

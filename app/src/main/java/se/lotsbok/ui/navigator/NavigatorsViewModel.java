@@ -48,16 +48,15 @@ public final class NavigatorsViewModel {
         this.onError = onError;
     }
 
-    private record Snapshot(List<Caseload> board, List<Caseload.Member> unassigned,
-            List<NavigatorService.WaitingEntry> waiting, List<Navigator> navigators) {
+    private record Snapshot(NavigatorService.Board board, List<Navigator> navigators) {
     }
 
     public void load() {
-        tasks.run(() -> new Snapshot(service.board(actor), service.unassigned(actor), service.waitingList(actor),
-                service.navigators(actor)), snapshot -> {
-                    board.setAll(snapshot.board());
-                    unassigned.setAll(snapshot.unassigned());
-                    waiting.setAll(snapshot.waiting());
+        tasks.run(() -> new Snapshot(service.boardToday(actor), service.navigators(actor)),
+                snapshot -> {
+                    unassigned.setAll(snapshot.board().unassigned());
+                    board.setAll(snapshot.board().caseloads());
+                    waiting.setAll(snapshot.board().waiting());
                     navigators.setAll(snapshot.navigators());
                 }, onError);
     }
