@@ -191,6 +191,18 @@ public final class NavigatorService {
         });
     }
 
+    /** Who was the participant's navigator on {@code date} (any past day), if anyone. */
+    public Optional<Long> navigatorOn(Actor actor, long participantId, LocalDate date) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
+        return database.transaction(repos -> repos.assignments().navigatorOn(participantId, date));
+    }
+
+    /** How many participants were enrolled with {@code navigatorId} as their navigator on {@code date}. */
+    public int caseloadOn(Actor actor, long navigatorId, LocalDate date) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
+        return database.transaction(repos -> repos.assignments().caseloadOn(navigatorId, date, -1));
+    }
+
     /** The participant's assignments, newest first, with navigator names. */
     public List<HistoryLine> history(Actor actor, long participantId) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));

@@ -68,6 +68,12 @@ class NavigatorServiceTest {
 
         List<NavigatorService.HistoryLine> history = service.history(chef.actor(), p);
         assertThat(history).extracting(NavigatorService.HistoryLine::navigator).containsExactly("Bo", "Anna");
+        assertThat(service.navigatorOn(chef.actor(), p, END_OF_OCTOBER.minusDays(1))).contains(anna);
+        assertThat(service.navigatorOn(chef.actor(), p, END_OF_OCTOBER)).contains(bo);
+        assertThat(service.caseloadOn(chef.actor(), anna, END_OF_OCTOBER.minusDays(1))).isEqualTo(1);
+        assertThat(service.caseloadOn(chef.actor(), anna, END_OF_OCTOBER)).isZero();
+        assertThat(service.caseloadOn(chef.actor(), bo, END_OF_OCTOBER)).isEqualTo(1);
+        assertThat(service.caseloadOn(chef.actor(), bo, LocalDate.of(2026, 8, 31))).isZero();
         assertThat(caseloadOf("Bo")).extracting(Caseload.Member::participantId).containsExactly(p);
         assertThat(caseloadOf("Anna")).isEmpty();
     }
