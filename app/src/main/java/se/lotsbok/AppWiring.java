@@ -7,6 +7,7 @@ import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.access.Coverage;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
@@ -41,6 +42,7 @@ public final class AppWiring {
                 new ParticipantService(database, clock, coverage),
                 new CaseService(database, clock, coverage),
                 new NavigatorService(database, clock, coverage),
+                new NoteService(database, clock, coverage),
                 new SettingsService(database),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),

@@ -3,6 +3,7 @@ package se.lotsbok.service;
 import java.time.Clock;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
@@ -11,6 +12,6 @@ import se.lotsbok.service.user.UserService;
 
 /** The services of one logged-in session, built by the composition root. */
 public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
-        SettingsService settings,
+        NoteService notes, SettingsService settings,
         UserService users, AccessLogService accessLog, MaintenanceService maintenance, Clock clock) {
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.jooq.DSLContext;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.casepath.CaseRepository;
+import se.lotsbok.store.journal.JournalRepository;
 import se.lotsbok.store.navigator.AssignmentRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
@@ -23,6 +24,7 @@ public final class Repositories {
     private final NavigatorRepository navigators;
     private final CaseRepository cases;
     private final AssignmentRepository assignments;
+    private final JournalRepository journal;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -32,6 +34,11 @@ public final class Repositories {
         this.navigators = new NavigatorRepository(tx, accessLog);
         this.assignments = new AssignmentRepository(tx, accessLog);
         this.cases = new CaseRepository(tx, accessLog);
+        this.journal = new JournalRepository(tx, accessLog);
+    }
+
+    public JournalRepository journal() {
+        return journal;
     }
 
     public AssignmentRepository assignments() {

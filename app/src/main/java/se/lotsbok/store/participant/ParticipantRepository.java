@@ -44,6 +44,14 @@ public final class ParticipantRepository {
         return list;
     }
 
+    /**
+     * Names and numbers of the given participants, for lines that name whose a note or task is; the
+     * caller's own log row covers the reading.
+     */
+    public List<ParticipantSummary> summariesOf(java.util.Collection<Long> ids) {
+        return tx.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(ids)).fetch(ParticipantRepository::toSummary);
+    }
+
     /** Opens a participant's record; the opening is logged. */
     public Optional<Participant> find(Actor actor, long id) {
         Optional<Participant> found = fetch(id);
