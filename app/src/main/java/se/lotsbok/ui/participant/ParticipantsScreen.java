@@ -21,6 +21,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.casepath.CaseTabs;
+import se.lotsbok.ui.journal.NotesTab;
 import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.Styles;
 
@@ -59,7 +60,9 @@ public final class ParticipantsScreen {
         personal.setClosable(false);
         tabs.getTabs().add(personal);
         CaseTabs caseTabs = new CaseTabs(viewModel.caseFile(), texts);
-        for (Tab tab : caseTabs.tabs()) {
+        java.util.List<Tab> more = new java.util.ArrayList<>(caseTabs.tabs());
+        more.add(1, new NotesTab(viewModel.notes(), texts).tab());
+        for (Tab tab : more) {
             // A case file exists once the participant has been saved.
             tab.disableProperty().bind(viewModel.form().participantIdProperty().isNull());
             tabs.getTabs().add(tab);
@@ -165,6 +168,11 @@ public final class ParticipantsScreen {
             viewModel.newParticipant();
             Platform.runLater(form::focusFirstField);
         }
+    }
+
+    /** Opens participant {@code id} (after asking about unsaved changes). */
+    public void show(long id) {
+        open(id);
     }
 
     /** Whether the open form holds changes that are not saved. */

@@ -21,9 +21,11 @@ import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.ui.casepath.CaseViewModel;
+import se.lotsbok.ui.journal.NotesViewModel;
 import se.lotsbok.ui.common.Tasks;
 
 /** The "Deltagare" screen: the register list beside the form of the participant being edited. */
@@ -38,17 +40,19 @@ public final class ParticipantsViewModel {
     private final ParticipantFormViewModel form;
     private final AccessLogService accessLog;
     private final CaseViewModel caseFile;
+    private final NotesViewModel notes;
     private final ReadOnlyBooleanWrapper formShown = new ReadOnlyBooleanWrapper(this, "formShown");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper(this, "readOnlyReason", "");
     private final ObservableList<String> openedBy = FXCollections.observableArrayList();
 
     public ParticipantsViewModel(ParticipantService service, CaseService cases, NavigatorService navigators,
-            AccessLogService accessLog, Actor actor, Tasks tasks, Texts texts, Supplier<UnitSettings> settings,
-            Consumer<Throwable> onError) {
+            NoteService noteService, AccessLogService accessLog, Actor actor, Tasks tasks, Texts texts,
+            Supplier<UnitSettings> settings, java.time.Clock clock, Consumer<Throwable> onError) {
         this.service = service;
         this.accessLog = accessLog;
         this.caseFile = new CaseViewModel(cases, navigators, actor, tasks, texts, onError);
+        this.notes = new NotesViewModel(noteService, actor, tasks, texts, clock, onError);
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
@@ -64,6 +68,11 @@ public final class ParticipantsViewModel {
 
     public ParticipantFormViewModel form() {
         return form;
+    }
+
+    /** The open participant's journal. */
+    public NotesViewModel notes() {
+        return notes;
     }
 
     /** The open participant's case file: path, consent, partners, action plan. */
@@ -84,6 +93,7 @@ public final class ParticipantsViewModel {
         }
         form.startNew();
         caseFile.clear();
+        notes.clear();
         setAccess(Decision.ALLOWED);
         openedBy.clear();
         formShown.set(true);
@@ -97,6 +107,7 @@ public final class ParticipantsViewModel {
                     if (opened.participant().isPresent()) {
                         form.edit(opened.participant().get());
                         caseFile.load(id);
+                        notes.load(id);
                         setAccess(opened.edit());
                         showOpenedBy(opened.openings());
                         formShown.set(true);
@@ -138,6 +149,7 @@ public final class ParticipantsViewModel {
     public void closeForm() {
         form.startNew();
         caseFile.clear();
+        notes.clear();
         formShown.set(false);
     }
 
@@ -145,6 +157,7 @@ public final class ParticipantsViewModel {
         notice.set(texts.format("participant.saved", participant.data().fullName()));
         if (caseFile.fileProperty().get() == null) {
             caseFile.load(participant.id());
+            notes.load(participant.id());
         }
         list.reload();
     }

@@ -40,6 +40,8 @@ import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
+import se.lotsbok.ui.journal.TodoScreen;
+import se.lotsbok.ui.journal.TodoViewModel;
 import se.lotsbok.ui.navigator.NavigatorsScreen;
 import se.lotsbok.ui.navigator.NavigatorsViewModel;
 import se.lotsbok.ui.participant.ParticipantsScreen;
@@ -52,6 +54,7 @@ public final class MainWindow {
 
     /** The places in the navigation, in order; Ctrl+1, Ctrl+2, … reach those the user's roles show. */
     public enum Place {
+        TODO("nav.todo", Action.READ_REGISTER),
         PARTICIPANTS("nav.participants", Action.READ_REGISTER),
         NAVIGATORS("nav.navigators", Action.READ_REGISTER),
         REPORTS("nav.reports", Action.RUN_REPORTS),
@@ -130,8 +133,8 @@ public final class MainWindow {
         ErrorReporter errors = new ErrorReporter(texts);
 
         participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.cases(),
-                services.navigators(), services.accessLog(),
-                actor, tasks, texts, unitSettings::get, errors), texts);
+                services.navigators(), services.notes(), services.accessLog(),
+                actor, tasks, texts, unitSettings::get, services.clock(), errors), texts);
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                 this::languageChanged, this::settingsChanged, errors), texts);
 
@@ -142,6 +145,12 @@ public final class MainWindow {
                 continue;
             }
             switch (place) {
+                case TODO -> {
+                    TodoScreen todo = new TodoScreen(new TodoViewModel(services.notes(), actor, tasks, texts, errors),
+                            texts, this::openParticipant);
+                    screens.put(place, todo.node());
+                    onShow.put(place, todo::load);
+                }
                 case PARTICIPANTS -> {
                     screens.put(place, participants.node());
                     onShow.put(place, participants::load);
@@ -223,7 +232,7 @@ public final class MainWindow {
             });
         }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6};
+                KeyCode.DIGIT6, KeyCode.DIGIT7};
         int index = 0;
         for (Place place : screens.keySet()) {
             scene.getAccelerators().put(new KeyCodeCombination(digits[index++], KeyCombination.SHORTCUT_DOWN),
@@ -233,10 +242,18 @@ public final class MainWindow {
         stage.setScene(scene);
 
         tasks.run(services.settings()::load, this::settingsChanged, errors);
-        go(screens.keySet().iterator().next());
+        // A lots starts on "Att göra"; others on the register (or whatever their roles show first).
+        Place start = actor.navigatorId() != null && screens.containsKey(Place.TODO) ? Place.TODO
+                : screens.containsKey(Place.PARTICIPANTS) ? Place.PARTICIPANTS : screens.keySet().iterator().next();
+        go(start);
         if (screens.containsKey(Place.PARTICIPANTS)) {
             participants.focusSearch();
         }
+    }
+
+    private void openParticipant(long participantId) {
+        go(Place.PARTICIPANTS);
+        participants.show(participantId);
     }
 
     private Node header() {
