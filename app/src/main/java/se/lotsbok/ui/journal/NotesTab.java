@@ -1,6 +1,5 @@
 package se.lotsbok.ui.journal;
 
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import se.lotsbok.i18n.Texts;
 
@@ -10,11 +9,7 @@ public final class NotesTab {
     private final Tab tab;
 
     public NotesTab(NotesViewModel viewModel, Texts texts) {
-        NotesView view = new NotesView(viewModel, texts);
-        view.getStyleClass().add("tab-content");
-        ScrollPane scroll = new ScrollPane(view);
-        scroll.setFitToWidth(true);
-        tab = new Tab(texts.get("note.tab"), scroll);
+        tab = new Tab(texts.get("note.tab"), new NotesView(viewModel, texts));
         tab.setId("notesTab");
         tab.setClosable(false);
     }

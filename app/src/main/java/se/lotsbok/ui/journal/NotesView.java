@@ -39,7 +39,7 @@ import se.lotsbok.ui.common.IsoDates;
 import se.lotsbok.ui.common.Styles;
 
 /** "Anteckningar": the signed notes (corrections beside them), a search, and the note being written. */
-final class NotesView extends VBox {
+final class NotesView extends javafx.scene.control.SplitPane {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** How often what is typed is saved as a draft. */
@@ -48,8 +48,8 @@ final class NotesView extends VBox {
     private final Texts texts;
 
     NotesView(NotesViewModel viewModel, Texts texts) {
-        super(12);
         this.texts = texts;
+        setOrientation(javafx.geometry.Orientation.VERTICAL);
         setId("notesView");
 
         Label message = new Label();
@@ -87,7 +87,11 @@ final class NotesView extends VBox {
         notes.setPlaceholder(new Label(texts.get("note.none")));
         notes.setCellFactory(l -> new NoteCell(viewModel, notes));
 
-        getChildren().addAll(message, new HBox(8, search, find), hits, notes, editor(viewModel));
+        VBox.setVgrow(notes, Priority.ALWAYS);
+        VBox journal = new VBox(8, message, new HBox(8, search, find), hits, notes);
+        journal.getStyleClass().add("tab-content");
+        getItems().addAll(journal, editor(viewModel));
+        setDividerPositions(0.42);
 
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> viewModel.autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
@@ -209,7 +213,12 @@ final class NotesView extends VBox {
         draft.textProperty().bind(viewModel.draftStatusProperty());
         HBox buttons = new HBox(8, sign, discard, draft);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        VBox editor = new VBox(10, heading, grid, buttons);
+        buttons.getStyleClass().add("form-buttons");
+        javafx.scene.control.ScrollPane fields = new javafx.scene.control.ScrollPane(new VBox(10, heading, grid));
+        fields.setFitToWidth(true);
+        VBox.setVgrow(fields, Priority.ALWAYS);
+        // The buttons stay in view however long the note: signing is never scrolled away.
+        VBox editor = new VBox(10, fields, buttons);
         editor.getStyleClass().add(Styles.CARD);
         return editor;
     }
