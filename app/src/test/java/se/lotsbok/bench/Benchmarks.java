@@ -18,6 +18,7 @@ public final class Benchmarks {
         all.put("register-search", new RegisterSearchBenchmark());
         all.put("login", new LoginBenchmark());
         all.put("caseload-board", new CaseloadBoardBenchmark());
+        all.put("notes", new NotesBenchmark());
         String chosen = args.length == 0 ? "all" : args[0];
         if (!chosen.equals("all") && !all.containsKey(chosen)) {
             System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");
@@ -26,7 +27,9 @@ public final class Benchmarks {
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
             if (chosen.equals("all") || chosen.equals(entry.getKey())) {
                 System.out.println("== " + entry.getKey());
-                String[] rest = Arrays.stream(args).skip(1).filter(a -> !a.isBlank()).toArray(String[]::new);
+                // -Dbench.args arrives as one argument: its words are the benchmark's arguments.
+                String[] rest = Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.strip().split("\\s+")))
+                        .filter(a -> !a.isBlank()).toArray(String[]::new);
                 entry.getValue().run(rest);
             }
         }

@@ -97,8 +97,46 @@ public final class JournalRepository {
         return notesWhere(JOURNAL_NOTE.ID.eq(id)).getFirst();
     }
 
-    /** Writes the note's words into the search index; also for notes written outside this class. */
-    public void index(long noteId, long participantId, NoteContent content) {
+    /** A note signed elsewhere, carried into the journal as it was (author and time kept). */
+    public record ImportedNote(long participantId, NoteContent content, Instant signedAt, long signedBy) {
+    }
+
+    /**
+     * Carries notes signed elsewhere into the journal in one batch, each with its words indexed, and
+     * logs the import once. The notes are as locked as any other.
+     */
+    public int importSigned(Actor actor, List<ImportedNote> notes) {
+        if (notes.isEmpty()) {
+            return 0;
+        }
+        // Notes in slices (their ids come back from each multi-row insert), words as one JDBC batch.
+        var words = tx.batch(tx.insertInto(NOTE_WORD, NOTE_WORD.WORD, NOTE_WORD.NEG_NOTE_ID, NOTE_WORD.PARTICIPANT_ID)
+                .values((String) null, null, null));
+        int slice = 500;
+        for (int from = 0; from < notes.size(); from += slice) {
+            List<ImportedNote> part = notes.subList(from, Math.min(notes.size(), from + slice));
+            var values = tx.insertInto(JOURNAL_NOTE, JOURNAL_NOTE.PARTICIPANT_ID, JOURNAL_NOTE.MEETING_AT,
+                    JOURNAL_NOTE.MEETING_TYPE, JOURNAL_NOTE.ATTENDEES, JOURNAL_NOTE.NOTE_TEXT, JOURNAL_NOTE.SIGNED_AT,
+                    JOURNAL_NOTE.SIGNED_BY);
+            for (ImportedNote n : part) {
+                values = values.values(n.participantId(), n.content().meetingAt(), n.content().type().name(),
+                        n.content().attendees(), n.content().text(), n.signedAt().atOffset(ZoneOffset.UTC), n.signedBy());
+            }
+            List<Long> ids = values.returningResult(JOURNAL_NOTE.ID).fetch(r -> r.value1());
+            for (int i = 0; i < ids.size(); i++) {
+                ImportedNote n = part.get(i);
+                for (String word : NoteRules.words(n.content().text() + " " + n.content().attendees())) {
+                    words = words.bind(word, -ids.get(i), n.participantId());
+                }
+            }
+        }
+        words.execute();
+        log.append(actor, AccessEvent.IMPORT, null, "notes=" + notes.size());
+        return notes.size();
+    }
+
+    /** Writes the note's words into the search index. */
+    private void index(long noteId, long participantId, NoteContent content) {
         var insert = tx.insertInto(NOTE_WORD, NOTE_WORD.WORD, NOTE_WORD.NEG_NOTE_ID, NOTE_WORD.PARTICIPANT_ID);
         Set<String> words = NoteRules.words(content.text() + " " + content.attendees());
         if (words.isEmpty()) {
