@@ -2,7 +2,9 @@ package se.lotsbok;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import se.lotsbok.report.ReportService;
 import se.lotsbok.service.AppServices;
+import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.access.Coverage;
 import se.lotsbok.service.auth.AuthService;
@@ -38,12 +40,18 @@ public final class AppWiring {
 
     private static AppServices services(Database database, UserKeys keys, Clock clock) {
         Coverage coverage = new Coverage(database, clock);
+        ParticipantService participants = new ParticipantService(database, clock, coverage);
+        CaseService cases = new CaseService(database, clock, coverage);
+        NavigatorService navigators = new NavigatorService(database, clock, coverage);
+        SettingsService settings = new SettingsService(database);
         return new AppServices(
-                new ParticipantService(database, clock, coverage),
-                new CaseService(database, clock, coverage),
-                new NavigatorService(database, clock, coverage),
+                participants,
+                cases,
+                navigators,
                 new NoteService(database, clock, coverage),
-                new SettingsService(database),
+                settings,
+                new ReportService(database, clock),
+                new ImportService(database, clock, participants, cases, navigators, settings),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),
                 new MaintenanceService(database),

@@ -1,8 +1,10 @@
 package se.lotsbok.service;
 
 import java.time.Clock;
+import se.lotsbok.report.ReportService;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
@@ -12,6 +14,6 @@ import se.lotsbok.service.user.UserService;
 
 /** The services of one logged-in session, built by the composition root. */
 public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
-        NoteService notes, SettingsService settings,
+        NoteService notes, SettingsService settings, ReportService reports, ImportService imports,
         UserService users, AccessLogService accessLog, MaintenanceService maintenance, Clock clock) {
 }

@@ -52,6 +52,8 @@ public final class Database implements AutoCloseable {
      * copy is left as it is: writing new heads over it would hide that the log's end was tampered with.
      */
     private final boolean headCopyAgreed;
+    /** The transaction running on this thread, which nested calls join. */
+    private final ThreadLocal<Repositories> current = new ThreadLocal<>();
 
     private Database(Path folder, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
@@ -133,14 +135,25 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: all of it is committed, or, if it throws, none of it.
+     * Called again from within {@code work} on the same thread, it joins the running transaction,
+     * so that a batch of service calls (an import) is one transaction.
      */
     public <T> T transaction(Function<Repositories, T> work) {
+        Repositories outer = current.get();
+        if (outer != null) {
+            return work.apply(outer);
+        }
         try {
             AtomicReference<Repositories> used = new AtomicReference<>();
             T result = dsl.transactionResult(cfg -> {
                 Repositories repos = new Repositories(cfg.dsl(), clock);
                 used.set(repos);
-                return work.apply(repos);
+                current.set(repos);
+                try {
+                    return work.apply(repos);
+                } finally {
+                    current.remove();
+                }
             });
             used.get().accessLog().appendedHead().ifPresent(this::mirrorLogHead);
             return result;

@@ -5,6 +5,7 @@ import org.jooq.DSLContext;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.casepath.CaseRepository;
 import se.lotsbok.store.journal.JournalRepository;
+import se.lotsbok.store.report.ReportRepository;
 import se.lotsbok.store.navigator.AssignmentRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
@@ -25,6 +26,7 @@ public final class Repositories {
     private final CaseRepository cases;
     private final AssignmentRepository assignments;
     private final JournalRepository journal;
+    private final ReportRepository reports;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -35,6 +37,11 @@ public final class Repositories {
         this.assignments = new AssignmentRepository(tx, accessLog);
         this.cases = new CaseRepository(tx, accessLog);
         this.journal = new JournalRepository(tx, accessLog);
+        this.reports = new ReportRepository(tx, accessLog, cases, navigators, settings);
+    }
+
+    public ReportRepository reports() {
+        return reports;
     }
 
     public JournalRepository journal() {

@@ -34,6 +34,7 @@ public enum AccessEvent {
     ACCESS_REFUSED,
     SETTINGS_CHANGED,
     EXPORT,
+    REPORT_RUN,
     IMPORT,
     BACKUP,
     ACCESS_LOG_REVIEWED,

@@ -1,11 +1,10 @@
 package se.lotsbok.ui.common;
 
-import java.time.LocalDate;
-import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 
 /** The words for coded values ({@code enum.CaseStatus.REFERRED}), and refusals turned into sentences. */
@@ -16,22 +15,16 @@ public final class EnumTexts {
 
     /** The bundle key of a coded value: {@code enum.} + its type (outer types too) + {@code .} + its name. */
     public static String key(Enum<?> value) {
-        String type = value.getDeclaringClass().getName();
-        type = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
-        return "enum." + type + "." + value.name();
+        return Messages.key(value);
     }
 
     public static String label(Texts texts, Enum<?> value) {
-        return value == null ? "" : texts.get(key(value));
+        return Messages.label(texts, value);
     }
 
     /** A refusal as the user reads it; coded values and dates inside it are written out. */
     public static String refusal(Texts texts, Refusal refusal) {
-        List<Object> args = refusal.args().stream()
-                .map(a -> a instanceof Enum<?> e ? (Object) label(texts, e)
-                        : a instanceof LocalDate d ? (Object) d.toString() : a)
-                .toList();
-        return texts.format(refusal.reason(), args.toArray());
+        return Messages.text(texts, refusal);
     }
 
     /** A combo box of coded values that shows their words. */

@@ -1,0 +1,40 @@
+package se.lotsbok.i18n;
+
+import java.time.LocalDate;
+import java.util.List;
+import se.lotsbok.domain.casepath.Refusal;
+
+/**
+ * Turns coded values and refusals into the user's words, for the screens and the command line alike:
+ * an enum argument becomes its label ({@code enum.CaseStatus.REFERRED}), a date its ISO form, and a
+ * refusal inside a refusal its own sentence.
+ */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    /** The bundle key of a coded value: {@code enum.} + its type (outer types too) + {@code .} + its name. */
+    public static String key(Enum<?> value) {
+        String type = value.getDeclaringClass().getName();
+        type = type.substring(type.lastIndexOf('.') + 1).replace('$', '.');
+        return "enum." + type + "." + value.name();
+    }
+
+    public static String label(Texts texts, Enum<?> value) {
+        return value == null ? "" : texts.get(key(value));
+    }
+
+    /** A refusal (or any message with arguments) as the user reads it. */
+    public static String text(Texts texts, Refusal message) {
+        List<Object> args = message.args().stream()
+                .map(a -> switch (a) {
+                    case Enum<?> e -> (Object) label(texts, e);
+                    case LocalDate d -> d.toString();
+                    case Refusal inner -> text(texts, inner);
+                    default -> a;
+                })
+                .toList();
+        return texts.format(message.reason(), args.toArray());
+    }
+}

@@ -1,0 +1,200 @@
+package se.lotsbok.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import se.lotsbok.domain.access.AccessPolicy;
+import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.navigator.Navigator;
+import se.lotsbok.domain.report.MonthlyTally;
+import se.lotsbok.domain.report.RegisterSnapshot;
+import se.lotsbok.domain.report.Tally;
+import se.lotsbok.domain.report.TallyRow;
+import se.lotsbok.domain.user.Actor;
+import se.lotsbok.service.AccessDenied;
+import se.lotsbok.store.Database;
+import se.lotsbok.store.report.ReportRepository;
+
+/**
+ * The unit head's tallies: computed from the register's dated rows, shown on the dashboard and
+ * written as CSV or JSON. Every run and every export is logged; each export remembers a digest of
+ * its numbers so that a month changed afterwards by a correction in hindsight is flagged.
+ */
+public final class ReportService {
+
+    /** How a month's numbers stand against the last time they were exported. */
+    public enum ExportState {
+        NEVER_EXPORTED,
+        UNCHANGED,
+        CHANGED
+    }
+
+    /** One month of the trend charts. */
+    public record MonthPoint(YearMonth month, long enrolledAtEnd, long newEnrollments, long discharges,
+            ExportState state) {
+    }
+
+    /** A navigator's caseload at the end of the month against their cap. */
+    public record NavigatorLoad(String name, long load, int cap) {
+    }
+
+    /** Everything the Rapporter screen shows for one month. */
+    public record Dashboard(YearMonth month, Tally tally, Tally year, List<MonthPoint> trend,
+            List<NavigatorLoad> loads, Optional<Instant> lastExportAt, ExportState state) {
+    }
+
+    private static final int TREND_MONTHS = 12;
+
+    private final Database database;
+    private final Clock clock;
+
+    public ReportService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public Tally month(Actor actor, YearMonth month) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
+        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports()
+                .snapshot(actor, "month " + month, month.atDay(1), month.atEndOfMonth()));
+        return MonthlyTally.of(month, snapshot);
+    }
+
+    public Tally year(Actor actor, Year year) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
+        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports().snapshot(actor, "year " + year));
+        return MonthlyTally.yearly(year, snapshot);
+    }
+
+    /** The month's tally, its year's summary and the twelve months up to it; progress goes from 0 to 1. */
+    public Dashboard dashboard(Actor actor, YearMonth month, DoubleConsumer progress) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
+        progress.accept(0);
+        record Read(RegisterSnapshot snapshot, Map<String, ReportRepository.Export> exports) {
+        }
+        Read read = database.transaction(repos -> {
+            RegisterSnapshot snapshot = repos.reports().snapshot(actor, "dashboard " + month, month.atDay(1),
+                    month.atEndOfMonth());
+            Map<String, ReportRepository.Export> exports = new HashMap<>();
+            for (int i = 0; i < TREND_MONTHS; i++) {
+                String period = month.minusMonths(i).toString();
+                repos.reports().lastExport(period).ifPresent(e -> exports.put(period, e));
+            }
+            return new Read(snapshot, exports);
+        });
+        progress.accept(0.3);
+        Tally tally = MonthlyTally.of(month, read.snapshot());
+        List<MonthPoint> trend = new ArrayList<>();
+        for (int i = TREND_MONTHS - 1; i >= 0; i--) {
+            YearMonth m = month.minusMonths(i);
+            Tally t = i == 0 ? tally : MonthlyTally.of(m, read.snapshot());
+            trend.add(new MonthPoint(m, t.total("enrolled_at_end"), t.total("new_enrollments"), t.total("discharges"),
+                    stateOf(t, read.exports().get(m.toString()))));
+            progress.accept(0.3 + 0.6 * (TREND_MONTHS - i) / TREND_MONTHS);
+        }
+        Tally year = MonthlyTally.yearly(Year.of(month.getYear()), read.snapshot());
+        ReportRepository.Export last = read.exports().get(month.toString());
+        progress.accept(1);
+        return new Dashboard(month, tally, year, trend, loads(tally, read.snapshot(), month.atEndOfMonth()),
+                Optional.ofNullable(last).map(ReportRepository.Export::at), stateOf(tally, last));
+    }
+
+    /**
+     * Writes a tally to {@code file} (whole or not at all: written beside it, then moved in place)
+     * and records the export with the digest of its numbers.
+     */
+    public void export(Actor actor, Tally tally, TallyHeader.Kind kind, TallyFormat format, ExportOptions options,
+            Path file) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.EXPORT));
+        String unit = database.transaction(repos -> repos.settings().load().unitName());
+        TallyHeader header = new TallyHeader(unit, kind, tally.period(), clock.instant(), AppVersion.get());
+        writeAtomically(file, out -> TallyWriter.write(tally, header, format, options, out));
+        String what = tally.period() + " " + format.extension()
+                + (options.suppressUpTo() > 0 ? ", suppressed up to " + options.suppressUpTo() : "");
+        database.transaction(repos -> {
+            repos.reports().recordExport(actor, tally.period(), TallyWriter.digest(tally), what, clock.instant());
+            return null;
+        });
+    }
+
+    /**
+     * Writes the participant list (names and identity numbers) to a CSV file: personal data,
+     * so only on explicit request, and logged. Returns the number of participants written.
+     */
+    public int exportParticipantList(Actor actor, Path file, ExportOptions options) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.EXPORT));
+        int[] rows = {0};
+        writeAtomically(file, out -> {
+            try (ParticipantListWriter writer = new ParticipantListWriter(out, options.separator())) {
+                rows[0] = database.transaction(repos -> repos.reports().exportParticipantList(actor, writer::write));
+            }
+        });
+        return rows[0];
+    }
+
+    private static ExportState stateOf(Tally tally, ReportRepository.Export last) {
+        if (last == null) {
+            return ExportState.NEVER_EXPORTED;
+        }
+        return last.digest().equals(TallyWriter.digest(tally)) ? ExportState.UNCHANGED : ExportState.CHANGED;
+    }
+
+    private static List<NavigatorLoad> loads(Tally tally, RegisterSnapshot snapshot, LocalDate last) {
+        Map<String, Integer> caps = new HashMap<>();
+        for (Navigator n : snapshot.navigators()) {
+            if (n.activeOn(last)) {
+                caps.merge(n.name(), n.capOr(snapshot.unitCap()), Math::max);
+            } else {
+                caps.putIfAbsent(n.name(), n.capOr(snapshot.unitCap()));
+            }
+        }
+        List<NavigatorLoad> loads = new ArrayList<>();
+        for (TallyRow row : tally.rows()) {
+            if (row.measure().equals("caseload_at_end") && !row.category().equals(TallyRow.TOTAL)) {
+                loads.add(new NavigatorLoad(row.category(), row.value(),
+                        caps.getOrDefault(row.category(), snapshot.unitCap())));
+            }
+        }
+        return loads;
+    }
+
+    private interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Content content) {
+        Path target = file.toAbsolutePath();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(target.getParent(), ".lotsbok-", ".tmp");
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                content.writeTo(out);
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the move succeeded or the disk is gone; nothing more to do
+                }
+            }
+        }
+    }
+}
