@@ -8,6 +8,7 @@ import se.lotsbok.store.report.ReportRepository;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * The participant list as CSV (UTF-8 with BOM, RFC 4180, formula-guarded text), one row at a time
@@ -15,7 +16,7 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 final class ParticipantListWriter implements AutoCloseable {
 
-    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final SequenceWriter rows;

@@ -17,6 +17,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
+import tools.jackson.dataformat.csv.CsvWriteFeature;
 
 /**
  * Writes a tally as CSV in long form ({@code period;measure;category;value}, UTF-8 with BOM,
@@ -29,7 +30,7 @@ public final class TallyWriter {
     public static final String JSON_FORMAT = "lotsbok-tally/1";
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CsvMapper CSV = CsvMapper.builder().build();
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private TallyWriter() {
