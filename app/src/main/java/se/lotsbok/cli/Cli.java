@@ -1,18 +1,29 @@
 package se.lotsbok.cli;
 
 import java.io.Console;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.Map;
 import java.util.function.Function;
 import se.lotsbok.DataFolder;
 import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.report.Tally;
+import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.report.ExportOptions;
+import se.lotsbok.report.TallyFormat;
+import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.store.StoreException;
 
 /**
@@ -37,7 +48,11 @@ public final class Cli {
     private final Map<String, Command> commands = Map.of(
             "info", this::info,
             "backup", this::backup,
-            "verify-log", this::verifyLog);
+            "verify-log", this::verifyLog,
+            "report", this::report,
+            "summary", this::summary,
+            "import", this::importFile,
+            "participants", this::participantList);
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -81,6 +96,8 @@ public final class Cli {
             });
         } catch (StoreException e) {
             return fail(FAILED, texts.get("cli.error.store"));
+        } catch (java.io.UncheckedIOException e) {
+            return fail(FAILED, texts.format("cli.error.cannotWrite", String.valueOf(e.getCause().getMessage())));
         }
     }
 
@@ -128,6 +145,110 @@ public final class Cli {
                 case AccessLogChain.Broken broken -> fail(FAILED, texts.format("accessLog.broken." + broken.problem().name(),
                         broken.seq()));
             };
+        }
+    }
+
+    private int report(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "month", "format", "out", "separator", "suppress");
+        YearMonth month = parse(args, "month", YearMonth::parse, "cli.error.month");
+        return tally(args, TallyHeader.Kind.MONTH, session -> session.services().reports().month(session.actor(), month));
+    }
+
+    private int summary(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "year", "format", "out", "separator", "suppress");
+        Year year = parse(args, "year", text -> {
+            if (!text.matches("[0-9]{4}")) {
+                throw new IllegalArgumentException(text);
+            }
+            return Year.parse(text);
+        }, "cli.error.year");
+        return tally(args, TallyHeader.Kind.YEAR, session -> session.services().reports().year(session.actor(), year));
+    }
+
+    private int tally(Arguments args, TallyHeader.Kind kind, Function<Session, Tally> compute)
+            throws Arguments.UsageException, CliLogin.Failed {
+        TallyFormat format = parse(args, "format", TallyFormat::parse, "cli.error.format");
+        Path target = Path.of(args.required(texts, "out"));
+        ExportOptions options = exportOptions(args);
+        try (Session session = login.login(dataFolder(args))) {
+            Tally tally = compute.apply(session);
+            session.services().reports().export(session.actor(), tally, kind, format, options, target);
+        }
+        out.println(texts.format("cli.report.done", target.toAbsolutePath()));
+        return OK;
+    }
+
+    private ExportOptions exportOptions(Arguments args) throws Arguments.UsageException {
+        String separator = args.option("separator").orElse(";");
+        if (!separator.equals(";") && !separator.equals(",")) {
+            throw new Arguments.UsageException(texts.get("cli.error.separator"));
+        }
+        int suppress = args.option("suppress").isPresent()
+                ? parse(args, "suppress", Integer::parseInt, "cli.error.suppress") : 0;
+        if (suppress < 0 || suppress > 99) {
+            throw new Arguments.UsageException(texts.get("cli.error.suppress"));
+        }
+        return new ExportOptions(separator.charAt(0), suppress);
+    }
+
+    private int importFile(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        if (args.words().size() != 1) {
+            throw new Arguments.UsageException(texts.get("cli.error.importFile"));
+        }
+        Path file = Path.of(args.words().getFirst());
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            return fail(FAILED, texts.format("cli.error.cannotRead", file));
+        }
+        ImportService.ImportResult result;
+        try (Session session = login.login(dataFolder(args))) {
+            result = session.services().imports().importFile(session.actor(), bytes);
+        }
+        for (Refusal problem : result.fileErrors()) {
+            err.println("lotsbok: " + Messages.text(texts, problem));
+        }
+        for (ImportService.RowResult row : result.rows()) {
+            for (Refusal problem : row.errors()) {
+                err.println(texts.format("import.line", row.line(), Messages.text(texts, problem)));
+            }
+            for (Refusal warning : row.warnings()) {
+                err.println(texts.format("cli.import.warning", row.line(), Messages.text(texts, warning)));
+            }
+        }
+        if (!result.written()) {
+            return fail(FAILED, texts.format("cli.import.refused", result.badRows()));
+        }
+        out.println(texts.format("cli.import.done", result.rows().size(), result.newParticipants(), result.writes()));
+        return OK;
+    }
+
+    private int participantList(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "out", "separator");
+        Path target = Path.of(args.required(texts, "out"));
+        ExportOptions options = exportOptions(args);
+        int rows;
+        try (Session session = login.login(dataFolder(args))) {
+            rows = session.services().reports().exportParticipantList(session.actor(), target, options);
+        }
+        err.println(texts.get("cli.participants.warning"));
+        out.println(texts.format("cli.participants.done", rows, target.toAbsolutePath()));
+        return OK;
+    }
+
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    private <T> T parse(Arguments args, String option, Parser<T> parser, String errorKey)
+            throws Arguments.UsageException {
+        String text = args.required(texts, option);
+        try {
+            return parser.parse(text.strip());
+        } catch (RuntimeException e) {
+            throw new Arguments.UsageException(texts.format(errorKey, text));
         }
     }
 

@@ -3,26 +3,19 @@ package se.lotsbok.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.testing.JarRunner;
+import se.lotsbok.testing.JarRunner.Result;
 
 /** Runs the built {@code lotsbok.jar} as a user's script would: a separate JVM, no window. */
 class CliEndToEndIT {
 
-    private static final String PASSWORD = "ett långt lösenord";
-
     @TempDir
     Path temp;
-
-    record Result(int status, String out, String err) {
-    }
 
     @Test
     void helpPrintsTheCommandsAndExitsZero() throws Exception {
@@ -80,29 +73,10 @@ class CliEndToEndIT {
     }
 
     private Result run(String... args) throws IOException, InterruptedException {
-        return runWith(Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", PASSWORD), args);
+        return new JarRunner(temp).run(args);
     }
 
     private Result runWith(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        String jar = System.getProperty("lotsbok.jar", "target/lotsbok.jar");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", jar));
-        command.addAll(List.of(args));
-        Path out = temp.resolve("out.txt");
-        Path err = temp.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("LOTSBOK_USER");
-        builder.environment().remove("LOTSBOK_PASSWORD");
-        builder.environment().putAll(env);
-        Process process = builder
-                .redirectOutput(out.toFile())
-                .redirectError(err.toFile())
-                .start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("lotsbok.jar did not finish within 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new JarRunner(temp).runWith(env, args);
     }
 }
