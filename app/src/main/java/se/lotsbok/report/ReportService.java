@@ -52,12 +52,16 @@ public final class ReportService {
     public record NavigatorLoad(String name, long load, int cap) {
     }
 
-    /** Everything the Rapporter screen shows for one month. */
-    public record Dashboard(YearMonth month, Tally tally, Tally year, List<MonthPoint> trend,
+    /**
+     * Everything the Rapporter screen shows for one month: its tally, the yearly summaries of its
+     * year and the two before (latest first), and the twelve months up to it.
+     */
+    public record Dashboard(YearMonth month, Tally tally, List<Tally> years, List<MonthPoint> trend,
             List<NavigatorLoad> loads, Optional<Instant> lastExportAt, ExportState state) {
     }
 
     private static final int TREND_MONTHS = 12;
+    private static final int YEARS = 3;
 
     private final Database database;
     private final Clock clock;
@@ -106,10 +110,13 @@ public final class ReportService {
                     stateOf(t, read.exports().get(m.toString()))));
             progress.accept(0.3 + 0.6 * (TREND_MONTHS - i) / TREND_MONTHS);
         }
-        Tally year = MonthlyTally.yearly(Year.of(month.getYear()), read.snapshot());
+        List<Tally> years = new ArrayList<>();
+        for (int i = 0; i < YEARS; i++) {
+            years.add(MonthlyTally.yearly(Year.of(month.getYear() - i), read.snapshot()));
+        }
         ReportRepository.Export last = read.exports().get(month.toString());
         progress.accept(1);
-        return new Dashboard(month, tally, year, trend, loads(tally, read.snapshot(), month.atEndOfMonth()),
+        return new Dashboard(month, tally, years, trend, loads(tally, read.snapshot(), month.atEndOfMonth()),
                 Optional.ofNullable(last).map(ReportRepository.Export::at), stateOf(tally, last));
     }
 

@@ -37,6 +37,9 @@ import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.ErrorReporter;
+import se.lotsbok.ui.common.FileDialogs;
+import se.lotsbok.ui.report.ReportsScreen;
+import se.lotsbok.ui.report.ReportsViewModel;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
@@ -80,6 +83,7 @@ public final class MainWindow {
     private final Tasks tasks;
     private final LanguagePreference languagePreference;
     private final Runnable onLogout;
+    private final FileDialogs fileDialogs;
     private final AtomicReference<UnitSettings> unitSettings = new AtomicReference<>(UnitSettings.DEFAULTS);
 
     private Stage stage;
@@ -93,6 +97,13 @@ public final class MainWindow {
      * @param onLogout called after the user chose to log out and nothing unsaved stood in the way
      */
     public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout) {
+        this(session, tasks, languagePreference, onLogout, FileDialogs.system());
+    }
+
+    /** As above, with the file dialogs to use (tests answer them without a native dialog). */
+    public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout,
+            FileDialogs fileDialogs) {
+        this.fileDialogs = fileDialogs;
         this.services = session.services();
         this.actor = session.actor();
         this.tasks = tasks;
@@ -161,7 +172,12 @@ public final class MainWindow {
                     screens.put(place, navigators.node());
                     onShow.put(place, navigators::load);
                 }
-                case REPORTS -> screens.put(place, emptyState("reports"));
+                case REPORTS -> {
+                    ReportsScreen reports = new ReportsScreen(new ReportsViewModel(services.reports(),
+                            services.imports(), actor, tasks, texts, services.clock(), errors), texts, fileDialogs);
+                    screens.put(place, reports.node());
+                    onShow.put(place, reports::load);
+                }
                 case ACCESS_LOG -> {
                     AccessLogScreen accessLog = new AccessLogScreen(new AccessLogViewModel(services.accessLog(),
                             services.participants(), actor, tasks, texts, services.clock(), errors), texts);
