@@ -1,0 +1,239 @@
+package se.lotsbok.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.Goal;
+import se.lotsbok.domain.casepath.Move;
+import se.lotsbok.domain.casepath.Partner;
+import se.lotsbok.domain.casepath.ReferralSource;
+import se.lotsbok.domain.casepath.Situation;
+import se.lotsbok.domain.journal.MeetingType;
+import se.lotsbok.domain.journal.NoteContent;
+import se.lotsbok.domain.navigator.NavigatorRef;
+import se.lotsbok.domain.report.Tally;
+import se.lotsbok.domain.user.Actor;
+import se.lotsbok.domain.user.Role;
+import se.lotsbok.report.ExportOptions;
+import se.lotsbok.report.ReportService;
+import se.lotsbok.service.auth.Session;
+import se.lotsbok.store.Database;
+import se.lotsbok.store.RawConnection;
+import se.lotsbok.store.journal.JournalRepository;
+import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestRegister;
+
+/**
+ * The unit head's reports on a large register: 100 000 participants with ten years of case paths,
+ * consents, assignments, partners and goals, and 1 000 000 signed notes. Times the monthly tally,
+ * the yearly summary and the whole dashboard (twelve months), and compares the participant list
+ * export with H2's own {@code CSVWRITE} of the same rows in the same run.
+ */
+final class ReportsBenchmark implements Benchmarks.Benchmark {
+
+    private static final int NAVIGATORS = 60;
+    private static final int ROUNDS = 11;
+    private static final int BATCH = 1_000;
+    private static final LocalDate FIRST_DAY = LocalDate.of(2016, 1, 1);
+    private static final LocalDate LAST_DAY = LocalDate.of(2026, 11, 20);
+    private static final String[] NOTE_TEXTS = {"Samtal om skolan och veckans planering.",
+        "Nätverksmöte med polis och skola, uppföljning av målen.", "Telefonkontakt, bokade nytt möte.",
+        "Hembesök, pratade om fritid och träning.", "Kort avstämning om praktikplatsen."};
+
+    /** @param args optionally a folder to keep the register in (reused when it exists), participants, notes */
+    @Override
+    public void run(String[] args) throws Exception {
+        Path folder = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("lotsbok-reports");
+        int participants = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int notes = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        TestRegister register;
+        if (Files.exists(folder.resolve("lotsbok.keys"))) {
+            register = TestRegister.at(folder);
+            System.out.println("reusing the register in " + folder);
+        } else {
+            register = TestRegister.create(folder);
+            long start = System.nanoTime();
+            try (Database db = register.openDirectly()) {
+                RegisterGenerator.fill(db, participants, 31);
+                System.out.printf("  %,d participants after %.0f s%n", participants, (System.nanoTime() - start) / 1e9);
+                histories(db);
+                System.out.printf("  case paths after %.0f s%n", (System.nanoTime() - start) / 1e9);
+                notes(db, notes);
+            }
+            System.out.printf("generated %,d participants and %,d notes in %.0f s; data folder %,d MB%n",
+                    participants, notes, (System.nanoTime() - start) / 1e9, size(folder) / 1_000_000);
+        }
+
+        try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
+            ReportService reports = chef.services().reports();
+            YearMonth month = YearMonth.of(2026, 10);
+            Tally tally = reports.month(chef.actor(), month);
+            System.out.printf("October 2026: %,d enrolled at month end, %,d new enrollments, %,d discharges, "
+                            + "%,d meetings%n", tally.total("enrolled_at_end"), tally.total("new_enrollments"),
+                    tally.total("discharges"), tally.total("meetings"));
+            Tally year = reports.year(chef.actor(), Year.of(2025));
+            System.out.printf("2025: %,d enrolled, %,d contacted, not enrolled%n", year.total("enrolled"),
+                    year.total("contacted_not_enrolled"));
+
+            time("monthly tally (read + count)", ROUNDS, () -> reports.month(chef.actor(), month));
+            time("yearly summary (read + count)", ROUNDS, () -> reports.year(chef.actor(), Year.of(2025)));
+            time("whole dashboard (tally, 12-month trend, 3 yearly summaries)", 5,
+                    () -> reports.dashboard(chef.actor(), month, p -> { }));
+
+            Path ours = Files.createTempFile("lotsbok-list", ".csv");
+            Path h2 = Files.createTempFile("lotsbok-csvwrite", ".csv");
+            long[] oursNanos = new long[5];
+            long[] h2Nanos = new long[5];
+            try (Connection connection = RawConnection.open(folder, register.key());
+                    Statement statement = connection.createStatement()) {
+                for (int i = 0; i < 7; i++) {
+                    long t0 = System.nanoTime();
+                    reports.exportParticipantList(chef.actor(), ours, ExportOptions.DEFAULTS);
+                    long t1 = System.nanoTime();
+                    statement.execute("CALL CSVWRITE('" + h2 + "', 'SELECT identity_number, first_name, last_name, "
+                            + "birth_date, gender, programme FROM participant ORDER BY last_name, first_name, id', "
+                            + "'charset=UTF-8 fieldSeparator=;')");
+                    long t2 = System.nanoTime();
+                    if (i >= 2) {
+                        oursNanos[i - 2] = t1 - t0;
+                        h2Nanos[i - 2] = t2 - t1;
+                    }
+                }
+            }
+            Arrays.sort(oursNanos);
+            Arrays.sort(h2Nanos);
+            double oursMs = Benchmarks.percentileMillis(oursNanos, 0.5);
+            double h2Ms = Benchmarks.percentileMillis(h2Nanos, 0.5);
+            System.out.printf("participant list to CSV (%,d rows, %,d bytes): Lotsbok (Jackson) median %.0f ms, "
+                            + "H2 CSVWRITE median %.0f ms (%,d bytes); ratio %.2f%n",
+                    Files.readAllLines(ours).size() - 1, Files.size(ours), oursMs, h2Ms, Files.size(h2), oursMs / h2Ms);
+            Files.delete(ours);
+            Files.delete(h2);
+        }
+    }
+
+    private interface Work {
+        Object run();
+    }
+
+    private static void time(String what, int rounds, Work work) {
+        long[] nanos = new long[rounds];
+        for (int i = 0; i < rounds + 2; i++) {
+            long start = System.nanoTime();
+            work.run();
+            if (i >= 2) {
+                nanos[i - 2] = System.nanoTime() - start;
+            }
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%s: median %.0f ms, p95 %.0f ms%n", what, Benchmarks.percentileMillis(nanos, 0.5),
+                Benchmarks.percentileMillis(nanos, 0.95));
+    }
+
+    /**
+     * Every participant referred once between 2016 and now: about 60 % enrolled (for three months
+     * to two years, most of them discharged), 25 % closed without enrollment, the rest waiting or
+     * just referred; the enrolled have a consent, a navigator, a partner and a goal.
+     */
+    private static void histories(Database db) {
+        Random random = new Random(41);
+        Actor actor = TestDatabases.UNIT_HEAD;
+        Instant now = Instant.now();
+        List<Long> navigators = new ArrayList<>();
+        db.transaction(repos -> {
+            for (int i = 0; i < NAVIGATORS; i++) {
+                NavigatorRef ref = repos.navigators().insert(actor, "Lots " + (i + 1), null, FIRST_DAY, now);
+                navigators.add(ref.id());
+            }
+            return null;
+        });
+        List<Long> ids = db.transaction(repos -> repos.participants().listSummaries(actor).stream()
+                .map(s -> s.id()).sorted().toList());
+        Situation situation = new Situation(Situation.Occupation.UNKNOWN, Situation.Housing.UNKNOWN,
+                Situation.SubstanceUse.UNKNOWN);
+        int days = (int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<Long> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            db.transaction(repos -> {
+                for (long id : slice) {
+                    LocalDate referred = FIRST_DAY.plusDays(random.nextInt(days));
+                    repos.cases().recordMove(actor, id, Move.referral(referred,
+                            ReferralSource.values()[random.nextInt(ReferralSource.values().length)]), now);
+                    int fate = random.nextInt(100);
+                    LocalDate next = referred.plusDays(5 + random.nextInt(40));
+                    if (next.isAfter(LAST_DAY)) {
+                        continue;
+                    }
+                    if (fate < 60) {
+                        repos.cases().recordConsent(actor, id, next.minusDays(2), null, EnumSet.of(Partner.POLICE,
+                                Partner.SCHOOL, Partner.SOCIAL_SERVICES), List.of(), now);
+                        repos.cases().recordMove(actor, id, Move.enrollment(next, situation), now);
+                        repos.assignments().assign(actor, id, navigators.get(random.nextInt(NAVIGATORS)), next, now);
+                        repos.cases().addPartner(actor, id, Partner.values()[random.nextInt(Partner.values().length)],
+                                next, now);
+                        repos.cases().addGoal(actor, id, Goal.LifeArea.values()[random.nextInt(
+                                Goal.LifeArea.values().length)], "Mål", Partner.SCHOOL, next.plusDays(90), next, now);
+                        LocalDate end = next.plusDays(90 + random.nextInt(640));
+                        if (!end.isAfter(LAST_DAY) && random.nextInt(10) < 9) {
+                            repos.cases().recordMove(actor, id, Move.discharge(end,
+                                    DischargeReason.values()[random.nextInt(DischargeReason.values().length)],
+                                    situation), now);
+                        }
+                    } else if (fate < 85) {
+                        repos.cases().recordMove(actor, id, Move.closure(next,
+                                ClosureReason.values()[random.nextInt(ClosureReason.values().length)]), now);
+                    } else if (fate < 92) {
+                        repos.cases().recordMove(actor, id, Move.to(se.lotsbok.domain.casepath.CaseStatus.WAITING_LIST,
+                                next), now);
+                    }
+                }
+                return null;
+            });
+        }
+    }
+
+    /** Short signed notes spread over the ten years and the participants. */
+    private static void notes(Database db, int total) {
+        Random random = new Random(43);
+        List<Long> ids = db.transaction(repos -> repos.participants().listSummaries(TestDatabases.UNIT_HEAD)
+                .stream().map(s -> s.id()).sorted().toList());
+        int minutes = (int) ((LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay()) * 24 * 60);
+        LocalDateTime start = FIRST_DAY.atTime(0, 0);
+        long began = System.nanoTime();
+        int done = 0;
+        while (done < total) {
+            int size = Math.min(BATCH * 2, total - done);
+            List<JournalRepository.ImportedNote> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(new JournalRepository.ImportedNote(ids.get(random.nextInt(ids.size())), new NoteContent(
+                        start.plusMinutes(random.nextInt(minutes)), MeetingType.values()[random.nextInt(5)], Set.of(),
+                        "", NOTE_TEXTS[random.nextInt(NOTE_TEXTS.length)]), Instant.now(), 1));
+            }
+            db.transaction(repos -> repos.journal().importSigned(TestDatabases.UNIT_HEAD, batch));
+            done += size;
+            if (done % 100_000 == 0) {
+                System.out.printf("  %,d notes after %.0f s%n", done, (System.nanoTime() - began) / 1e9);
+            }
+        }
+    }
+
+    private static long size(Path folder) throws java.io.IOException {
+        try (var files = Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
