@@ -80,7 +80,8 @@ public final class ReportService {
 
     public Tally year(Actor actor, Year year) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
-        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports().snapshot(actor, "year " + year));
+        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports().snapshot(actor, "year " + year,
+                year.atDay(1), year.atMonth(12).atEndOfMonth(), null, null));
         return MonthlyTally.yearly(year, snapshot);
     }
 
@@ -91,8 +92,13 @@ public final class ReportService {
         record Read(RegisterSnapshot snapshot, Map<String, ReportRepository.Export> exports) {
         }
         Read read = database.transaction(repos -> {
-            RegisterSnapshot snapshot = repos.reports().snapshot(actor, "dashboard " + month, month.atDay(1),
-                    month.atEndOfMonth());
+            // Every month of the trend is counted in full (its digest is compared with its last export),
+            // so the meetings of all twelve; the yearly summaries reach back to the first of their years.
+            LocalDate trendFrom = month.minusMonths(TREND_MONTHS - 1).atDay(1);
+            LocalDate yearsFrom = LocalDate.of(month.getYear() - YEARS + 1, 1, 1);
+            RegisterSnapshot snapshot = repos.reports().snapshot(actor, "dashboard " + month,
+                    trendFrom.isBefore(yearsFrom) ? trendFrom : yearsFrom, LocalDate.of(month.getYear(), 12, 31),
+                    trendFrom, month.atEndOfMonth());
             Map<String, ReportRepository.Export> exports = new HashMap<>();
             for (int i = 0; i < TREND_MONTHS; i++) {
                 String period = month.minusMonths(i).toString();

@@ -37,7 +37,7 @@ public final class Repositories {
         this.assignments = new AssignmentRepository(tx, accessLog);
         this.cases = new CaseRepository(tx, accessLog);
         this.journal = new JournalRepository(tx, accessLog);
-        this.reports = new ReportRepository(tx, accessLog, cases, navigators, settings);
+        this.reports = new ReportRepository(tx, accessLog, navigators, settings);
     }
 
     public ReportRepository reports() {

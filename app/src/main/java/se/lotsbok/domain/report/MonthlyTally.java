@@ -48,7 +48,7 @@ public final class MonthlyTally {
         Rows rows = new Rows();
 
         Set<Long> enrolledAtEnd = new HashSet<>();
-        long enrolledDuring = 0;
+        Set<Long> enrolledDuring = new HashSet<>();
         long newEnrollments = 0;
         Map<String, Long> discharges = counter(DischargeReason.values(), Codes::of);
         Map<String, Long> referrals = counter(ReferralSource.values(), Codes::of);
@@ -64,7 +64,7 @@ public final class MonthlyTally {
                 enrolledAtEnd.add(id);
             }
             if (enrolledSomeDay(history, first, last)) {
-                enrolledDuring++;
+                enrolledDuring.add(id);
             }
             Optional<CaseStatus> atEnd = history.statusOn(last);
             if (atEnd.filter(s -> !s.closed()).isPresent()) {
@@ -106,7 +106,7 @@ public final class MonthlyTally {
         rows.split("enrolled_at_end", enrolledAtEnd.size(), genders);
         rows.split("enrolled_at_end_by_programme", enrolledAtEnd.size(), programmes);
         rows.split("enrolled_at_end_by_age_band", enrolledAtEnd.size(), ages);
-        rows.total("enrolled_during", enrolledDuring);
+        rows.total("enrolled_during", enrolledDuring.size());
         rows.total("new_enrollments", newEnrollments);
         rows.total("discharges", sum(discharges));
         rows.split("discharges_by_reason", sum(discharges), discharges);
@@ -191,11 +191,13 @@ public final class MonthlyTally {
         rows.total("consents_expiring", expiring);
         rows.total("consents_lapsed", lapsed);
 
-        // Action-plan goals: due in M, met in M, overdue at L.
+        // Action-plan goals of those enrolled on some day of M: due in M, met in M, overdue at L. (A
+        // closed case's plan is closed with it, so its goals are neither due nor overdue.)
         long due = 0;
         long metGoals = 0;
         long overdue = 0;
-        for (List<Goal> goals : register.goals().values()) {
+        for (long id : enrolledDuring) {
+            List<Goal> goals = register.goals().getOrDefault(id, List.of());
             for (Goal g : goals) {
                 if (!g.followUp().isBefore(first) && !g.followUp().isAfter(last)) {
                     due++;

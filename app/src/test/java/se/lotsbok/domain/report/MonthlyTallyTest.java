@@ -204,6 +204,28 @@ class MonthlyTallyTest {
     }
 
     @Test
+    void goalsOfACaseClosedBeforeTheMonthAreNeitherDueNorOverdue() {
+        List<Goal.StatusChange> ongoing = List.of(new Goal.StatusChange(Goal.Status.ONGOING, LocalDate.of(2026, 6, 1),
+                Instant.EPOCH, "x"));
+        register.person(1, Gender.MAN).enrolledSince(1, LocalDate.of(2026, 6, 1))
+                .move(1, LocalDate.of(2026, 9, 30), CaseStatus.DISCHARGED)
+                .goal(1, LocalDate.of(2026, 10, 15), ongoing)
+                .goal(1, LocalDate.of(2026, 8, 15), ongoing)
+                .person(2, Gender.WOMAN).enrolledSince(2, LocalDate.of(2026, 6, 1))
+                .move(2, LocalDate.of(2026, 10, 1), CaseStatus.DISCHARGED)
+                .goal(2, LocalDate.of(2026, 10, 15), ongoing);
+
+        Tally tally = MonthlyTally.of(OCTOBER, register.build());
+
+        // Neither was enrolled on a day of October: the day of a discharge is not an enrolled day.
+        assertThat(tally.total("enrolled_during")).isZero();
+        assertThat(tally.total("goals_due")).isZero();
+        assertThat(tally.total("goals_overdue_at_end")).isZero();
+        Tally september = MonthlyTally.of(OCTOBER.minusMonths(1), register.build());
+        assertThat(september.total("goals_overdue_at_end")).isEqualTo(1);
+    }
+
+    @Test
     void theYearlySummaryCountsEnrolledOnSomeDayAndThoseContacted() {
         register.person(1, Gender.MAN).move(1, LocalDate.of(2025, 11, 1), CaseStatus.REFERRED)
                 .move(1, LocalDate.of(2025, 11, 2), CaseStatus.ENROLLED).move(1, LocalDate.of(2026, 1, 1), CaseStatus.DISCHARGED);
