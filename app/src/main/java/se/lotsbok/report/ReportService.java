@@ -65,6 +65,7 @@ public final class ReportService {
 
     private final Database database;
     private final Clock clock;
+    private final TallyData data = new TallyData();
 
     public ReportService(Database database, Clock clock) {
         this.database = database;
@@ -73,57 +74,58 @@ public final class ReportService {
 
     public Tally month(Actor actor, YearMonth month) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
-        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports()
-                .snapshot(actor, "month " + month, month.atDay(1), month.atEndOfMonth()));
-        return MonthlyTally.of(month, snapshot);
+        return database.transaction(repos -> {
+            repos.reports().logRun(actor, "month " + month);
+            return data.use(repos.reports(), repos.reports().meetings(month.atDay(1), month.atEndOfMonth()),
+                    snapshot -> MonthlyTally.of(month, snapshot));
+        });
     }
 
     public Tally year(Actor actor, Year year) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
-        RegisterSnapshot snapshot = database.transaction(repos -> repos.reports().snapshot(actor, "year " + year,
-                year.atDay(1), year.atMonth(12).atEndOfMonth(), null, null));
-        return MonthlyTally.yearly(year, snapshot);
+        return database.transaction(repos -> {
+            repos.reports().logRun(actor, "year " + year);
+            return data.use(repos.reports(), List.of(), snapshot -> MonthlyTally.yearly(year, snapshot));
+        });
     }
 
     /** The month's tally, its year's summary and the twelve months up to it; progress goes from 0 to 1. */
     public Dashboard dashboard(Actor actor, YearMonth month, DoubleConsumer progress) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
         progress.accept(0);
-        record Read(RegisterSnapshot snapshot, Map<String, ReportRepository.Export> exports) {
-        }
-        Read read = database.transaction(repos -> {
-            // Every month of the trend is counted in full (its digest is compared with its last export),
-            // so the meetings of all twelve; the yearly summaries reach back to the first of their years.
-            LocalDate trendFrom = month.minusMonths(TREND_MONTHS - 1).atDay(1);
-            LocalDate yearsFrom = LocalDate.of(month.getYear() - YEARS + 1, 1, 1);
-            RegisterSnapshot snapshot = repos.reports().snapshot(actor, "dashboard " + month,
-                    trendFrom.isBefore(yearsFrom) ? trendFrom : yearsFrom, LocalDate.of(month.getYear(), 12, 31),
-                    trendFrom, month.atEndOfMonth());
+        Dashboard dashboard = database.transaction(repos -> {
+            repos.reports().logRun(actor, "dashboard " + month);
             Map<String, ReportRepository.Export> exports = new HashMap<>();
             for (int i = 0; i < TREND_MONTHS; i++) {
                 String period = month.minusMonths(i).toString();
                 repos.reports().lastExport(period).ifPresent(e -> exports.put(period, e));
             }
-            return new Read(snapshot, exports);
+            // Every month of the trend is counted in full (its digest is compared with its last
+            // export), so the meetings of all twelve are read.
+            LocalDate trendFrom = month.minusMonths(TREND_MONTHS - 1).atDay(1);
+            List<RegisterSnapshot.Meeting> meetings = repos.reports().meetings(trendFrom, month.atEndOfMonth());
+            progress.accept(0.3);
+            return data.use(repos.reports(), meetings, snapshot -> {
+                Tally tally = MonthlyTally.of(month, snapshot);
+                List<MonthPoint> trend = new ArrayList<>();
+                for (int i = TREND_MONTHS - 1; i >= 0; i--) {
+                    YearMonth m = month.minusMonths(i);
+                    Tally t = i == 0 ? tally : MonthlyTally.of(m, snapshot);
+                    trend.add(new MonthPoint(m, t.total("enrolled_at_end"), t.total("new_enrollments"),
+                            t.total("discharges"), stateOf(t, exports.get(m.toString()))));
+                    progress.accept(0.3 + 0.6 * (TREND_MONTHS - i) / TREND_MONTHS);
+                }
+                List<Tally> years = new ArrayList<>();
+                for (int i = 0; i < YEARS; i++) {
+                    years.add(MonthlyTally.yearly(Year.of(month.getYear() - i), snapshot));
+                }
+                ReportRepository.Export last = exports.get(month.toString());
+                return new Dashboard(month, tally, years, trend, loads(tally, snapshot, month.atEndOfMonth()),
+                        Optional.ofNullable(last).map(ReportRepository.Export::at), stateOf(tally, last));
+            });
         });
-        progress.accept(0.3);
-        Tally tally = MonthlyTally.of(month, read.snapshot());
-        List<MonthPoint> trend = new ArrayList<>();
-        for (int i = TREND_MONTHS - 1; i >= 0; i--) {
-            YearMonth m = month.minusMonths(i);
-            Tally t = i == 0 ? tally : MonthlyTally.of(m, read.snapshot());
-            trend.add(new MonthPoint(m, t.total("enrolled_at_end"), t.total("new_enrollments"), t.total("discharges"),
-                    stateOf(t, read.exports().get(m.toString()))));
-            progress.accept(0.3 + 0.6 * (TREND_MONTHS - i) / TREND_MONTHS);
-        }
-        List<Tally> years = new ArrayList<>();
-        for (int i = 0; i < YEARS; i++) {
-            years.add(MonthlyTally.yearly(Year.of(month.getYear() - i), read.snapshot()));
-        }
-        ReportRepository.Export last = read.exports().get(month.toString());
         progress.accept(1);
-        return new Dashboard(month, tally, years, trend, loads(tally, read.snapshot(), month.atEndOfMonth()),
-                Optional.ofNullable(last).map(ReportRepository.Export::at), stateOf(tally, last));
+        return dashboard;
     }
 
     /**
@@ -157,6 +159,11 @@ public final class ReportService {
             }
         });
         return rows[0];
+    }
+
+    /** How many times the tally data was read whole; for tests. */
+    long fullReads() {
+        return data.fullReads();
     }
 
     private static ExportState stateOf(Tally tally, ReportRepository.Export last) {

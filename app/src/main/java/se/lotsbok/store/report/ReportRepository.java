@@ -8,6 +8,7 @@ import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
 import static se.lotsbok.store.jooq.Tables.JOURNAL_NOTE;
 import static se.lotsbok.store.jooq.Tables.PARTICIPANT;
 import static se.lotsbok.store.jooq.Tables.PARTNER_INVOLVEMENT;
+import static se.lotsbok.store.jooq.Tables.REPORT_CHANGE;
 import static se.lotsbok.store.jooq.Tables.TALLY_EXPORT;
 import static se.lotsbok.store.jooq.Tables.ASSIGNMENT;
 
@@ -15,19 +16,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.casepath.CaseEvent;
-import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.Consent;
@@ -38,7 +40,7 @@ import se.lotsbok.domain.casepath.PartnerInvolvement;
 import se.lotsbok.domain.casepath.ReferralSource;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.navigator.Assignment;
-import se.lotsbok.domain.navigator.AssignmentHistory;
+import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
@@ -49,8 +51,10 @@ import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.settings.SettingsRepository;
 
 /**
- * Reads what the tallies count, and nothing more: no names, no identity numbers, no note texts.
- * Each query reads only the columns the counting needs.
+ * Reads what the tallies count, and nothing more: no names, no identity numbers, no note texts;
+ * each query reads only the columns the counting needs. Also the record of which participants'
+ * rows changed (for the in-memory tally data), the exports' digests, and, only on explicit
+ * request, the participant list.
  */
 public final class ReportRepository {
 
@@ -67,28 +71,64 @@ public final class ReportRepository {
         this.settings = settings;
     }
 
-    /**
-     * The register as the tallies of the days [from, to] see it, with the signed notes' meetings
-     * of those days; the reading is logged as a report run. Only participants whose case can count
-     * in the period are read: someone whose case closed before {@code from}, with nothing recorded
-     * since, adds nothing to any measure of the period (see {@link #relevant}).
-     */
-    public RegisterSnapshot snapshot(Actor actor, String what, LocalDate from, LocalDate to) {
-        return snapshot(actor, what, from, to, from, to);
+    /** The rows the tallies count, of some participants or of all: no names, numbers or texts. */
+    public record TallyRows(Map<Long, RegisterSnapshot.Person> people, Map<Long, List<CaseEvent>> events,
+            Map<Long, List<Assignment>> assignments, Map<Long, List<Consent>> consents,
+            Map<Long, List<PartnerInvolvement>> partners, Map<Long, List<Goal>> goals) {
+    }
+
+    /** Whose tally rows changed after a point in {@code report_change}; everything, when that cannot be told. */
+    public record Changes(long upTo, Set<Long> participants, boolean everything) {
+    }
+
+    /** The newest point in the change record (0 when it is empty). */
+    public long latestChange() {
+        Long latest = tx.select(DSL.max(REPORT_CHANGE.SEQ)).from(REPORT_CHANGE).fetchOne(0, Long.class);
+        return latest == null ? 0 : latest;
     }
 
     /**
-     * As {@link #snapshot(Actor, String, LocalDate, LocalDate)}, with the meetings of
-     * [meetingsFrom, meetingsTo] instead (none when {@code meetingsFrom} is null): the notes are by
-     * far the largest table, and the yearly summary needs none of them.
+     * Whose rows changed after {@code seq}, up to the newest point. When the record no longer
+     * reaches back to {@code seq} (pruned), or a change could not be traced to a participant, the
+     * answer is "everything".
      */
-    public RegisterSnapshot snapshot(Actor actor, String what, LocalDate from, LocalDate to, LocalDate meetingsFrom,
-            LocalDate meetingsTo) {
-        Long[] ids = relevant(from, to);
+    public Changes changesSince(long seq) {
+        long latest = latestChange();
+        if (latest <= seq) {
+            return new Changes(seq, Set.of(), false);
+        }
+        Long oldest = tx.select(DSL.min(REPORT_CHANGE.SEQ)).from(REPORT_CHANGE).fetchOne(0, Long.class);
+        if (oldest == null || oldest > seq + 1 && seq > 0) {
+            return new Changes(latest, Set.of(), true);
+        }
+        Set<Long> participants = new HashSet<>();
+        boolean everything = false;
+        for (var r : tx.selectDistinct(REPORT_CHANGE.PARTICIPANT_ID).from(REPORT_CHANGE)
+                .where(REPORT_CHANGE.SEQ.gt(seq)).and(REPORT_CHANGE.SEQ.le(latest)).fetch()) {
+            if (r.value1() == null) {
+                everything = true;
+            } else {
+                participants.add(r.value1());
+            }
+        }
+        return new Changes(latest, participants, everything);
+    }
 
+    /** Forgets changes recorded before {@code before}; a reader that far behind reads everything again. */
+    public void pruneChanges(Instant before) {
+        tx.deleteFrom(REPORT_CHANGE).where(REPORT_CHANGE.CHANGED_AT.lt(before.atOffset(ZoneOffset.UTC))).execute();
+    }
+
+    /** Every participant's tally rows. */
+    public TallyRows readAll() {
+        return read(null);
+    }
+
+    /** The tally rows of {@code ids} (those no longer in the register are simply absent). */
+    public TallyRows read(Collection<Long> ids) {
         Map<Long, RegisterSnapshot.Person> people = new HashMap<>();
         tx.select(PARTICIPANT.ID, PARTICIPANT.GENDER, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PROGRAMME).from(PARTICIPANT)
-                .where(PARTICIPANT.ID.eq(DSL.any(ids)))
+                .where(among(PARTICIPANT.ID, ids))
                 .forEach(r -> people.put(r.value1(), new RegisterSnapshot.Person(r.value1(), Gender.valueOf(r.value2()),
                         r.value3(), Programme.valueOf(r.value4()))));
 
@@ -96,7 +136,7 @@ public final class ReportRepository {
         tx.select(CASE_EVENT.ID, CASE_EVENT.PARTICIPANT_ID, CASE_EVENT.EFFECTIVE_DATE, CASE_EVENT.STATUS,
                         CASE_EVENT.REFERRAL_SOURCE, CASE_EVENT.DISCHARGE_REASON, CASE_EVENT.CLOSURE_REASON, CASE_EVENT.ANNULS)
                 .from(CASE_EVENT)
-                .where(CASE_EVENT.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(CASE_EVENT.PARTICIPANT_ID, ids))
                 .orderBy(CASE_EVENT.ID)
                 .forEach(r -> events.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new CaseEvent(r.value1(),
                         r.value2(), r.value3(), r.value4() == null ? null : CaseStatus.valueOf(r.value4()),
@@ -104,17 +144,13 @@ public final class ReportRepository {
                         r.value6() == null ? null : DischargeReason.valueOf(r.value6()),
                         r.value7() == null ? null : ClosureReason.valueOf(r.value7()),
                         null, r.value8(), "", Instant.EPOCH, "")));
-        Map<Long, CaseHistory> histories = new HashMap<>();
-        events.forEach((id, rows) -> histories.put(id, CaseHistory.of(rows)));
 
         Map<Long, List<Assignment>> assigned = new HashMap<>();
         tx.select(ASSIGNMENT.ID, ASSIGNMENT.PARTICIPANT_ID, ASSIGNMENT.NAVIGATOR_ID, ASSIGNMENT.EFFECTIVE_DATE)
                 .from(ASSIGNMENT)
-                .where(ASSIGNMENT.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(ASSIGNMENT.PARTICIPANT_ID, ids))
                 .forEach(r -> assigned.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Assignment(r.value1(),
                         r.value2(), r.value3(), r.value4(), Instant.EPOCH, "")));
-        Map<Long, AssignmentHistory> assignments = new HashMap<>();
-        assigned.forEach((id, rows) -> assignments.put(id, AssignmentHistory.of(rows)));
 
         // Whether a consent is valid on a day needs its dates and withdrawal only, not whom it covers.
         Map<Long, List<Consent>> consents = new HashMap<>();
@@ -122,72 +158,62 @@ public final class ReportRepository {
                         CONSENT_WITHDRAWAL.WITHDRAWN_DATE)
                 .from(CONSENT)
                 .leftJoin(CONSENT_WITHDRAWAL).on(CONSENT_WITHDRAWAL.CONSENT_ID.eq(CONSENT.ID))
-                .where(CONSENT.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(CONSENT.PARTICIPANT_ID, ids))
                 .forEach(r -> consents.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Consent(r.value1(),
                         r.value2(), r.value3(), r.value4(), Set.of(), List.of(), r.value5(), Instant.EPOCH, "")));
-
-        List<RegisterSnapshot.Meeting> meetings = meetingsFrom == null ? List.of() : tx.select(
-                        JOURNAL_NOTE.PARTICIPANT_ID, JOURNAL_NOTE.MEETING_AT, JOURNAL_NOTE.MEETING_TYPE)
-                .from(JOURNAL_NOTE)
-                .where(JOURNAL_NOTE.MEETING_AT.ge(meetingsFrom.atStartOfDay()))
-                .and(JOURNAL_NOTE.MEETING_AT.lt(meetingsTo.plusDays(1).atStartOfDay()))
-                .and(JOURNAL_NOTE.AMENDS.isNull())
-                .fetch(r -> new RegisterSnapshot.Meeting(r.value1(), r.value2().toLocalDate(), MeetingType.valueOf(r.value3())));
 
         Map<Long, List<PartnerInvolvement>> partners = new HashMap<>();
         tx.select(PARTNER_INVOLVEMENT.ID, PARTNER_INVOLVEMENT.PARTICIPANT_ID, PARTNER_INVOLVEMENT.PARTNER,
                         PARTNER_INVOLVEMENT.FROM_DATE, PARTNER_INVOLVEMENT.TO_DATE)
                 .from(PARTNER_INVOLVEMENT)
-                .where(PARTNER_INVOLVEMENT.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(PARTNER_INVOLVEMENT.PARTICIPANT_ID, ids))
                 .forEach(r -> partners.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new PartnerInvolvement(
                         r.value1(), r.value2(), Partner.valueOf(r.value3()), r.value4(), r.value5())));
 
         Map<Long, List<Goal.StatusChange>> statuses = new HashMap<>();
         tx.select(GOAL_STATUS.GOAL_ID, GOAL_STATUS.STATUS, GOAL_STATUS.EFFECTIVE_DATE)
                 .from(GOAL_STATUS).join(GOAL).on(GOAL.ID.eq(GOAL_STATUS.GOAL_ID))
-                .where(GOAL.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(GOAL.PARTICIPANT_ID, ids))
                 .orderBy(GOAL_STATUS.ID)
                 .forEach(r -> statuses.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(new Goal.StatusChange(
                         Goal.Status.valueOf(r.value2()), r.value3(), Instant.EPOCH, "")));
         Map<Long, List<Goal>> goals = new HashMap<>();
         tx.select(GOAL.ID, GOAL.PARTICIPANT_ID, GOAL.LIFE_AREA, GOAL.RESPONSIBLE, GOAL.FOLLOW_UP_DATE)
                 .from(GOAL)
-                .where(GOAL.PARTICIPANT_ID.eq(DSL.any(ids)))
+                .where(among(GOAL.PARTICIPANT_ID, ids))
                 .forEach(r -> goals.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new Goal(r.value1(),
                         r.value2(), Goal.LifeArea.valueOf(r.value3()), "", Partner.valueOf(r.value4()), r.value5(),
                         statuses.getOrDefault(r.value1(), List.of(
                                 new Goal.StatusChange(Goal.Status.ONGOING, r.value5(), Instant.EPOCH, ""))))));
-
-        log.append(actor, AccessEvent.REPORT_RUN, null, what);
-        return new RegisterSnapshot(people, histories, assignments, navigators.all(), consents, meetings, partners,
-                goals, settings.load().caseloadCap());
+        return new TallyRows(people, events, assigned, consents, partners, goals);
     }
 
-    /**
-     * The participants whose case can count in [from, to]: those whose latest move in force on
-     * {@code to} (annulled moves and the annulments themselves left out, whatever their dates) is
-     * dated on or after {@code from}, or does not close the case. A case path only moves forward in
-     * time, so a participant outside this set had their case closed before {@code from} with no
-     * move in force since: not enrolled, waiting, referred or closed in the period.
-     */
-    private Long[] relevant(LocalDate from, LocalDate to) {
-        Field<Long> lastId = DSL.max(CASE_EVENT.ID).as("last_id");
-        Field<LocalDate> lastDate = DSL.max(CASE_EVENT.EFFECTIVE_DATE).as("last_date");
-        var annulment = CASE_EVENT.as("annulment");
-        Table<?> latest = tx.select(CASE_EVENT.PARTICIPANT_ID, lastId, lastDate)
-                .from(CASE_EVENT)
-                .where(CASE_EVENT.EFFECTIVE_DATE.le(to))
-                .and(CASE_EVENT.STATUS.isNotNull())
-                .andNotExists(DSL.selectOne().from(annulment).where(annulment.ANNULS.eq(CASE_EVENT.ID)))
-                .groupBy(CASE_EVENT.PARTICIPANT_ID)
-                .asTable("latest");
-        var last = CASE_EVENT.as("last_row");
-        return tx.select(latest.field(CASE_EVENT.PARTICIPANT_ID))
-                .from(latest)
-                .join(last).on(last.ID.eq(latest.field(lastId)))
-                .where(latest.field(lastDate).ge(from)
-                        .or(last.STATUS.notIn(CaseStatus.DISCHARGED.name(), CaseStatus.CONTACTED_NOT_ENROLLED.name())))
-                .fetchArray(latest.field(CASE_EVENT.PARTICIPANT_ID));
+    private static Condition among(Field<Long> field, Collection<Long> ids) {
+        return ids == null ? DSL.trueCondition() : field.in(ids);
+    }
+
+    /** The meetings (signed notes, corrections left out) of the days [from, to]. */
+    public List<RegisterSnapshot.Meeting> meetings(LocalDate from, LocalDate to) {
+        return tx.select(JOURNAL_NOTE.PARTICIPANT_ID, JOURNAL_NOTE.MEETING_AT, JOURNAL_NOTE.MEETING_TYPE)
+                .from(JOURNAL_NOTE)
+                .where(JOURNAL_NOTE.MEETING_AT.ge(from.atStartOfDay()))
+                .and(JOURNAL_NOTE.MEETING_AT.lt(to.plusDays(1).atStartOfDay()))
+                .and(JOURNAL_NOTE.AMENDS.isNull())
+                .fetch(r -> new RegisterSnapshot.Meeting(r.value1(), r.value2().toLocalDate(),
+                        MeetingType.valueOf(r.value3())));
+    }
+
+    public List<Navigator> navigators() {
+        return navigators.all();
+    }
+
+    public int unitCap() {
+        return settings.load().caseloadCap();
+    }
+
+    /** Logs that {@code actor} ran a report (counts only, so no participant is named). */
+    public void logRun(Actor actor, String what) {
+        log.append(actor, AccessEvent.REPORT_RUN, null, what);
     }
 
     /** The digest of the last export of {@code period}, and when it was made. */

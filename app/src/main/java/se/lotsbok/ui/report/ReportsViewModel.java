@@ -57,6 +57,8 @@ public final class ReportsViewModel {
     }
 
     private static final int MONTHS_TO_CHOOSE = 36;
+    /** What a progress bar shows as "working, length unknown". */
+    private static final double INDETERMINATE = -1;
     private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReportService reports;
@@ -258,6 +260,7 @@ public final class ReportsViewModel {
         TallyFormat chosenFormat = format.get();
         ExportOptions chosenOptions = options();
         busy.set(true);
+        progress.set(INDETERMINATE);
         tasks.run(() -> {
             Tally tally = reports.month(actor, chosen);
             reports.export(actor, tally, TallyHeader.Kind.MONTH, chosenFormat, chosenOptions, file);
@@ -274,6 +277,7 @@ public final class ReportsViewModel {
         TallyFormat chosenFormat = format.get();
         ExportOptions chosenOptions = options();
         busy.set(true);
+        progress.set(INDETERMINATE);
         tasks.run(() -> {
             Tally tally = reports.year(actor, year);
             reports.export(actor, tally, TallyHeader.Kind.YEAR, chosenFormat, chosenOptions, file);
@@ -287,6 +291,7 @@ public final class ReportsViewModel {
     public void exportParticipantList(Path file) {
         ExportOptions chosenOptions = options();
         busy.set(true);
+        progress.set(INDETERMINATE);
         tasks.run(() -> reports.exportParticipantList(actor, file, chosenOptions), rows -> {
             busy.set(false);
             message.set(texts.format("report.list.done", rows, file));
@@ -296,6 +301,7 @@ public final class ReportsViewModel {
     /** Reads the file and runs the import without keeping it; the preview property then holds the outcome. */
     public void previewImport(Path file) {
         busy.set(true);
+        progress.set(INDETERMINATE);
         importPreview.set(null);
         tasks.run(() -> {
             byte[] bytes;
@@ -319,6 +325,7 @@ public final class ReportsViewModel {
             return;
         }
         busy.set(true);
+        progress.set(INDETERMINATE);
         tasks.run(() -> imports.importFile(actor, bytes), result -> {
             busy.set(false);
             previewedFile = null;
