@@ -5,7 +5,7 @@ import java.io.OutputStream;
 import se.lotsbok.domain.common.CsvSafety;
 import se.lotsbok.domain.report.Codes;
 import se.lotsbok.store.report.ReportRepository;
-import tools.jackson.databind.SequenceWriter;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.dataformat.csv.CsvMapper;
 import tools.jackson.dataformat.csv.CsvSchema;
 import tools.jackson.dataformat.csv.CsvWriteFeature;
@@ -19,7 +19,7 @@ final class ParticipantListWriter implements AutoCloseable {
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private final SequenceWriter rows;
+    private final JsonGenerator rows;
 
     ParticipantListWriter(OutputStream out, char separator) throws IOException {
         CsvSchema schema = CsvSchema.builder()
@@ -34,17 +34,18 @@ final class ParticipantListWriter implements AutoCloseable {
                 .setLineSeparator("\r\n")
                 .build();
         out.write(BOM);
-        this.rows = CSV.writer(schema).writeValues(out);
+        this.rows = CSV.writer(schema).createGenerator(out);
     }
 
     void write(ReportRepository.ListRow row) {
-        rows.write(new String[] {
-                row.identityNumber() == null ? "" : row.identityNumber().formatted(),
-                CsvSafety.guard(row.firstName()),
-                CsvSafety.guard(row.lastName()),
-                row.birthDate().toString(),
-                Codes.of(row.gender()),
-                Codes.of(row.programme())});
+        rows.writeStartArray();
+        rows.writeString(row.identityNumber() == null ? "" : row.identityNumber().formatted());
+        rows.writeString(CsvSafety.guard(row.firstName()));
+        rows.writeString(CsvSafety.guard(row.lastName()));
+        rows.writeString(row.birthDate().toString());
+        rows.writeString(Codes.of(row.gender()));
+        rows.writeString(Codes.of(row.programme()));
+        rows.writeEndArray();
     }
 
     @Override

@@ -120,8 +120,11 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
                     long t0 = System.nanoTime();
                     reports.exportParticipantList(chef.actor(), ours, ExportOptions.DEFAULTS);
                     long t1 = System.nanoTime();
+                    // A condition that differs in each round keeps H2 from answering from its query
+                    // cache, so that both sides read and sort the rows every time.
                     statement.execute("CALL CSVWRITE('" + h2 + "', 'SELECT identity_number, first_name, last_name, "
-                            + "birth_date, gender, programme FROM participant ORDER BY last_name, first_name, id', "
+                            + "birth_date, gender, programme FROM participant WHERE id <> " + (-1 - i)
+                            + " ORDER BY last_name, first_name, id', "
                             + "'charset=UTF-8 fieldSeparator=;')");
                     long t2 = System.nanoTime();
                     if (i >= 2) {

@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +28,16 @@ import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
 import se.lotsbok.domain.casepath.Situation;
+import se.lotsbok.domain.journal.MeetingType;
+import se.lotsbok.domain.journal.NoteContent;
 import se.lotsbok.domain.participant.ParticipantInput;
+import se.lotsbok.domain.report.Codes;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.casepath.CaseResult;
+import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.SaveOutcome;
 import se.lotsbok.testing.ParticipantInputs;
@@ -91,6 +97,22 @@ class ReportServiceTest {
         assertThat(october.total("contacted_not_enrolled")).isEqualTo(1);
         assertThat(october.value("caseload_at_end", "Sara Lind")).contains(1L);
         assertThat(reports.month(chef.actor(), OCTOBER)).isEqualTo(october);
+    }
+
+    @Test
+    void meetingsAreTheMonthsSignedNotesWithCorrectionsLeftOut() {
+        long anna = enrolled(LocalDate.of(2026, 9, 1));
+        long first = signed(anna, null, LocalDateTime.of(2026, 10, 1, 0, 0), MeetingType.NETWORK);
+        signed(anna, first, LocalDateTime.of(2026, 10, 1, 0, 0), MeetingType.NETWORK);
+        signed(anna, null, LocalDateTime.of(2026, 10, 31, 23, 59), MeetingType.PHONE);
+        signed(anna, null, LocalDateTime.of(2026, 11, 1, 0, 0), MeetingType.PHONE);
+        signed(anna, null, LocalDateTime.of(2026, 9, 30, 23, 59), MeetingType.PHONE);
+
+        Tally october = reports.month(chef.actor(), OCTOBER);
+
+        assertThat(october.total("meetings")).isEqualTo(2);
+        assertThat(october.value("meetings_by_type", Codes.of(MeetingType.NETWORK))).contains(1L);
+        assertThat(october.value("meetings_by_type", Codes.of(MeetingType.PHONE))).contains(1L);
     }
 
     @Test
@@ -179,6 +201,12 @@ class ReportServiceTest {
                     temp.resolve("x.csv"), ExportOptions.DEFAULTS)).isInstanceOf(AccessDenied.class);
             assertThat(temp.resolve("x.csv")).doesNotExist();
         }
+    }
+
+    private long signed(long participant, Long amends, LocalDateTime at, MeetingType type) {
+        var result = chef.services().notes().sign(chef.actor(), participant, amends,
+                new NoteContent(at, type, Set.of(), "", "Möte."), List.of());
+        return ((NoteService.Signed) result).note().id();
     }
 
     private long navigator(String name) {
