@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -41,6 +42,17 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "lotsbok";
 
     private static final String USER = "lotsbok";
+    /** File systems on which H2's automatic server mode is not used (documented corruption over SMB). */
+    private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("cifs", "smb", "smbfs", "smb2", "smb3", "nfs", "nfs4",
+            "afs", "9p", "fuse.sshfs", "webdav", "davfs");
+
+    static {
+        // The server a second program on this PC connects to (AUTO_SERVER, below) listens on this PC's
+        // loopback address only: no other computer can reach the register through it.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
     private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
@@ -217,8 +229,30 @@ public final class Database implements AutoCloseable {
         // TRACE_LEVEL_FILE=0: no trace file that could hold SQL with personal data. CACHE_SIZE (in KB):
         // 128 MB of decrypted pages instead of H2's 16 MB, so that a tally over a large register
         // reads its pages from memory, not again from the encrypted file (docs/benchmarks.md).
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
+        // AUTO_SERVER: the first program to open the file serves it to later ones on the same PC (a
+        // second window, a command, another user of a shared terminal server), so that they work on
+        // one register instead of being refused; never on a network share, where it corrupts files.
+        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
                 + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=131072";
+        return onNetworkShare(folder) ? url : url + ";AUTO_SERVER=TRUE";
+    }
+
+    /** Whether {@code folder} lies on a network file system (or a Windows UNC path). */
+    static boolean onNetworkShare(Path folder) {
+        Path absolute = folder.toAbsolutePath();
+        if (absolute.toString().startsWith("\\\\")) {
+            return true;
+        }
+        try {
+            Path existing = absolute;
+            while (existing != null && !Files.exists(existing)) {
+                existing = existing.getParent();
+            }
+            return existing != null
+                    && NETWORK_FILE_SYSTEMS.contains(Files.getFileStore(existing).type().toLowerCase(Locale.ROOT));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** H2's password for an encrypted file: the file password, a space, the user password. */

@@ -111,6 +111,31 @@ class ParticipantFormViewModelTest {
         assertThat(form.errorProperty(ParticipantField.IDENTITY_NUMBER).get()).isEmpty();
     }
 
+    @Test
+    void aSaveOverAnotherUsersChangeNamesWhatChangedAndKeepsWhatWasTyped() {
+        fillValid();
+        form.save();
+        Participant mine = saved.getFirst();
+        // Someone else, in another window, moves her to the other programme and adds a phone number.
+        session.services().participants().update(session.actor(), mine.id(), mine.version(),
+                se.lotsbok.domain.participant.ParticipantInput.of(new se.lotsbok.domain.participant.ParticipantData(
+                        "Åse", "Öberg", mine.data().identityNumber(), mine.data().birthDate(), Gender.WOMAN,
+                        Programme.YOUNG_ADULTS, "070-765 43 21", "", "")));
+
+        form.addressProperty().set("Storgatan 1, 123 45 Staden");
+        form.save();
+
+        assertThat(saved).hasSize(1);
+        assertThat(form.formMessageProperty().get()).contains("Åse Öberg", "Program: Unga vuxna (var Unga)",
+                "Telefon: 070-765 43 21 (var –)");
+        assertThat(form.addressProperty().get()).isEqualTo("Storgatan 1, 123 45 Staden");
+        assertThat(form.dirtyProperty().get()).isTrue();
+
+        form.save();
+        assertThat(saved).hasSize(2);
+        assertThat(saved.getLast().data().address()).isEqualTo("Storgatan 1, 123 45 Staden");
+    }
+
     private void fillValid() {
         form.firstNameProperty().set("Åse");
         form.lastNameProperty().set("Öberg");

@@ -1,7 +1,9 @@
 package se.lotsbok.ui.participant;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import se.lotsbok.domain.participant.AgeWarning;
 import se.lotsbok.domain.participant.FieldProblem;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Participant;
+import se.lotsbok.domain.participant.ParticipantChange;
 import se.lotsbok.domain.participant.ParticipantField;
 import se.lotsbok.domain.participant.ParticipantInput;
 import se.lotsbok.domain.participant.ParticipantSummary;
@@ -42,6 +45,17 @@ import se.lotsbok.ui.common.Tasks;
  * What was typed stays until the user saves successfully or discards it.
  */
 public final class ParticipantFormViewModel {
+
+    private static final Map<ParticipantField, String> FIELD_LABELS = Map.of(
+            ParticipantField.FIRST_NAME, "participant.field.firstName",
+            ParticipantField.LAST_NAME, "participant.field.lastName",
+            ParticipantField.IDENTITY_NUMBER, "participant.field.identityNumber",
+            ParticipantField.BIRTH_DATE, "participant.field.birthDate",
+            ParticipantField.GENDER, "participant.field.gender",
+            ParticipantField.PROGRAMME, "participant.field.programme",
+            ParticipantField.PHONE, "participant.field.phone",
+            ParticipantField.ADDRESS, "participant.field.address",
+            ParticipantField.COMMENT, "participant.field.comment");
 
     private final ParticipantService service;
     private final Actor actor;
@@ -163,12 +177,38 @@ public final class ParticipantFormViewModel {
             }
             case SaveOutcome.NotAllowed notAllowed -> formMessage.set(texts.get(notAllowed.reason()));
             case SaveOutcome.ChangedByOthers changed -> {
+                ParticipantInput stored = ParticipantInput.of(changed.current().data());
+                List<ParticipantChange> changes = ParticipantChange.between(loaded, stored);
                 version = changed.current().version();
-                loaded = ParticipantInput.of(changed.current().data());
+                loaded = stored;
                 updateDirty();
-                formMessage.set(texts.format("participant.form.changedByOthers", changed.current().data().fullName()));
+                formMessage.set(texts.format("participant.form.changedByOthers", changed.current().data().fullName(),
+                        describe(changes)));
             }
         }
+    }
+
+    /** "Efternamn: Lind (var Berg); Telefon: – (var 070-123 45 67)", each value cut to a readable length. */
+    private String describe(List<ParticipantChange> changes) {
+        if (changes.isEmpty()) {
+            return texts.get("participant.form.changedNothingVisible");
+        }
+        List<String> parts = new ArrayList<>();
+        for (ParticipantChange change : changes) {
+            parts.add(texts.format("participant.form.changedField", texts.get(FIELD_LABELS.get(change.field())),
+                    shown(change.after()), shown(change.before())));
+        }
+        return String.join("; ", parts);
+    }
+
+    private String shown(Object value) {
+        String text = switch (value) {
+            case null -> "–";
+            case Gender g -> texts.get("gender." + g.name());
+            case Programme p -> texts.get("programme." + p.name());
+            default -> value.toString();
+        };
+        return text.length() > 40 ? text.substring(0, 39) + "…" : text;
     }
 
     private void inputChanged() {
