@@ -54,7 +54,7 @@ public final class AppWiring {
                 new ImportService(database, clock, participants, cases, navigators, settings),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),
-                new MaintenanceService(database),
+                new MaintenanceService(database, clock),
                 clock);
     }
 }

@@ -3,12 +3,14 @@ package se.lotsbok.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
@@ -27,8 +29,10 @@ import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.store.access.LogHeadFile;
+import se.lotsbok.store.backup.BackupArchive;
 import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
+import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 
 /**
@@ -56,6 +60,7 @@ public final class Database implements AutoCloseable {
     private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
+    private final byte[] key;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Clock clock;
@@ -67,9 +72,11 @@ public final class Database implements AutoCloseable {
     private final boolean headCopyAgreed;
     /** The transaction running on this thread, which nested calls join. */
     private final ThreadLocal<Repositories> current = new ThreadLocal<>();
+    private volatile boolean open = true;
 
-    private Database(Path folder, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
+    private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
+        this.key = key.clone();
         this.pool = pool;
         this.clock = clock;
         this.logHead = logHead;
@@ -116,7 +123,7 @@ public final class Database implements AutoCloseable {
         try {
             checkOpenable(pool);
             migrate(pool);
-            Database database = new Database(folder, pool, clock, new LogHeadFile(folder, key));
+            Database database = new Database(folder, key, pool, clock, new LogHeadFile(folder, key));
             database.transaction(repos -> {
                 repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
                 return null;
@@ -188,16 +195,132 @@ public final class Database implements AutoCloseable {
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
-    /** Writes a consistent zipped copy of the open database to {@code zipFile}. */
+    /**
+     * Writes a backup of the open database to {@code zipFile}: H2's consistent copy of the file
+     * (still encrypted) and the wrapped keys, written under a temporary name and moved into place.
+     */
     public void backupTo(Path zipFile) {
         try {
-            Path parent = zipFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            dsl.execute("BACKUP TO ?", zipFile.toAbsolutePath().toString());
+            BackupArchive.write(zipFile, h2Zip -> dsl.execute("BACKUP TO ?", h2Zip.toString()), folder.resolve(KeyFile.FILE_NAME));
         } catch (IOException | DataAccessException e) {
             throw new StoreException("backup to " + zipFile + " failed", e);
+        }
+    }
+
+    /** What a restore brought back. */
+    public record Restored(int participants, long logEntries) {
+    }
+
+    /**
+     * Replaces this register with the backup in {@code zip}. First the backup is checked in a copy
+     * beside the register (it must be a Lotsbok backup, open with this register's key, be no newer
+     * than this program, and its access log must verify); then the current register is backed up to
+     * {@code safetyBackup}; then, if no other program is connected, the current file is set aside,
+     * the checked one put in its place, and opened to run {@code afterwards} (the log entry of the
+     * restore). If anything fails after the swap, the set-aside file is put back. This database is
+     * closed when the method returns, whatever the outcome: the user logs in again.
+     *
+     * @throws StoreException.BadBackup when the backup cannot be restored (nothing changed, and this
+     *     database is still open)
+     * @throws StoreException.InUse when another program has the register open (nothing changed)
+     */
+    public Restored restoreFrom(Path zip, Path safetyBackup, Function<Repositories, ?> afterwards) {
+        Path work = folder.resolve(".restore-" + System.nanoTime());
+        try {
+            Path candidate = Files.createDirectories(work.resolve("candidate"));
+            AccessLogChain.Head head;
+            int participants;
+            try {
+                BackupArchive.extractDatabase(zip, candidate);
+            } catch (BackupArchive.NotABackup e) {
+                throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
+            }
+            try (Database restored = open(candidate, key, clock)) {
+                record Check(AccessLogChain.Verification log, AccessLogChain.Head head, int participants) {
+                }
+                Check check = restored.transaction(repos -> new Check(AccessLogChain.verify(repos.accessLog().all(),
+                        repos.accessLog().head(), Optional.empty()), repos.accessLog().head(), repos.participants().count()));
+                if (check.log() instanceof AccessLogChain.Broken) {
+                    throw new StoreException.BadBackup(StoreException.BadBackup.Reason.LOG_BROKEN, null);
+                }
+                head = check.head();
+                participants = check.participants();
+            } catch (StoreException.WrongKey e) {
+                throw new StoreException.BadBackup(StoreException.BadBackup.Reason.OTHER_REGISTER, e);
+            } catch (StoreException.TooNew e) {
+                throw new StoreException.BadBackup(StoreException.BadBackup.Reason.TOO_NEW, e);
+            } catch (StoreException.BadBackup e) {
+                throw e;
+            } catch (StoreException | DataAccessException e) {
+                throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
+            }
+            backupTo(safetyBackup);
+            close();
+            ensureAlone();
+            swapIn(candidate, work.resolve("aside"), head, afterwards);
+            return new Restored(participants, head.count());
+        } catch (IOException e) {
+            throw new StoreException("restore from " + zip + " failed", e);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Whether this database is still open (a restore closes it). */
+    public boolean isOpen() {
+        return open;
+    }
+
+    private void ensureAlone() {
+        try (var connection = java.sql.DriverManager.getConnection(url(folder), USER, passwords(key));
+                var statement = connection.createStatement();
+                var result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            result.next();
+            if (result.getInt(1) > 1) {
+                throw new StoreException.InUse(null);
+            }
+        } catch (SQLException e) {
+            throw new StoreException.InUse(e);
+        }
+    }
+
+    private void swapIn(Path candidate, Path aside, AccessLogChain.Head head, Function<Repositories, ?> afterwards)
+            throws IOException {
+        Path file = folder.resolve(FILE_NAME + ".mv.db");
+        Path headFile = folder.resolve(LogHeadFile.FILE_NAME);
+        Files.createDirectories(aside);
+        Files.move(file, aside.resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(headFile)) {
+            Files.move(headFile, aside.resolve(headFile.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        try {
+            Files.move(candidate.resolve(file.getFileName()), file, StandardCopyOption.ATOMIC_MOVE);
+            new LogHeadFile(folder, key).write(head);
+            try (Database restored = open(folder, key, clock)) {
+                restored.transaction(afterwards);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(headFile);
+            Files.move(aside.resolve(file.getFileName()), file, StandardCopyOption.ATOMIC_MOVE);
+            if (Files.exists(aside.resolve(headFile.getFileName()))) {
+                Files.move(aside.resolve(headFile.getFileName()), headFile, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A leftover working copy is still encrypted; the next restore uses a new name.
+            System.err.println("lotsbok: a restore's working folder could not be removed");
         }
     }
 
@@ -208,6 +331,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        open = false;
         pool.dispose();
     }
 

@@ -60,4 +60,31 @@ public class StoreException extends RuntimeException {
             return constraint;
         }
     }
+
+    /** A file offered as a backup cannot be restored; nothing was changed. */
+    public static final class BadBackup extends StoreException {
+
+        /** Why. */
+        public enum Reason {
+            /** Not a Lotsbok backup at all, or damaged. */
+            NOT_A_BACKUP,
+            /** A backup of another register: this register's key does not open it. */
+            OTHER_REGISTER,
+            /** Made by a newer Lotsbok. */
+            TOO_NEW,
+            /** Its access log does not verify. */
+            LOG_BROKEN
+        }
+
+        private final Reason reason;
+
+        public BadBackup(Reason reason, Throwable cause) {
+            super("cannot restore the backup: " + reason, cause);
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+    }
 }

@@ -37,6 +37,8 @@ public enum AccessEvent {
     REPORT_RUN,
     IMPORT,
     BACKUP,
+    /** The register was replaced by a backup (logged in the restored register). */
+    RESTORE,
     ACCESS_LOG_REVIEWED,
     ACCESS_LOG_EXPORTED,
     ACCESS_LOG_VERIFIED

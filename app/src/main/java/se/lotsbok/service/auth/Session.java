@@ -65,7 +65,10 @@ public final class Session implements AutoCloseable {
         }
         closed = true;
         try {
-            database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.LOGOUT, null, ""));
+            // After a restore the register this session opened is gone; the restore was logged instead.
+            if (database.isOpen()) {
+                database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.LOGOUT, null, ""));
+            }
         } finally {
             database.close();
             Vault.forget(key);

@@ -1,24 +1,45 @@
 package se.lotsbok.service.maintenance;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.backup.BackupSchedule;
+import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.store.Database;
+import se.lotsbok.store.StoreException;
 
-/** Facts about the register and its backups. */
+/** Facts about the register, and its backups: taken, rotated, listed and restored. */
 public final class MaintenanceService {
+
+    /** The folder inside the data folder that holds the backups unless the settings name another. */
+    public static final String DEFAULT_FOLDER = "backups";
 
     /** Counts and versions only: no personal data. */
     public record RegisterInfo(String schemaVersion, int participants) {
     }
 
-    private final Database database;
+    /** A backup file in the backup folder. */
+    public record BackupFile(Path path, LocalDateTime takenAt, long bytes) {
+    }
 
-    public MaintenanceService(Database database) {
+    private final Database database;
+    private final Clock clock;
+
+    public MaintenanceService(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     public RegisterInfo info(Actor actor) {
@@ -30,6 +51,109 @@ public final class MaintenanceService {
     public void backup(Actor actor, Path zipFile) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
         database.backupTo(zipFile);
-        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.BACKUP, null, ""));
+        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.BACKUP, null, zipFile.getFileName().toString()));
+    }
+
+    /**
+     * Takes a backup into the backup folder and removes the oldest beyond the number kept. This is
+     * the register's own safety, not a user's choice: it runs for whoever is logged in (at log-out
+     * and once a day while the app is open), and is logged.
+     */
+    public Path automaticBackup(Actor actor) {
+        BackupSettings settings = backupSettings();
+        Path folder = folderOf(settings);
+        Path file = folder.resolve(BackupSchedule.fileName(now(), null));
+        database.backupTo(file);
+        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.BACKUP, null, "automatic " + file.getFileName()));
+        rotate(folder, settings.keep());
+        return file;
+    }
+
+    /** Takes an automatic backup if the newest in the backup folder is a day old or there is none. */
+    public Optional<Path> backupIfDue(Actor actor) {
+        Path folder = folderOf(backupSettings());
+        Optional<LocalDateTime> newest = BackupSchedule.newest(names(folder));
+        return BackupSchedule.isDue(newest, now()) ? Optional.of(automaticBackup(actor)) : Optional.empty();
+    }
+
+    /** The backups in the backup folder, newest first. */
+    public List<BackupFile> backups(Actor actor) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        Path folder = folderOf(backupSettings());
+        return names(folder).stream()
+                .flatMap(name -> BackupSchedule.takenAt(name).map(at -> new BackupFile(folder.resolve(name), at, size(folder.resolve(name)))).stream())
+                .sorted(Comparator.comparing(BackupFile::takenAt).reversed())
+                .toList();
+    }
+
+    /**
+     * Replaces the register with the backup {@code zipFile} after checking it; the register as it was
+     * is first backed up into the backup folder, so a restore of the wrong file can be undone. The
+     * session ends: its database is closed, and the user logs in to the restored register.
+     *
+     * @throws StoreException.BadBackup when the file cannot be restored (nothing changed)
+     * @throws StoreException.InUse when another program has the register open (nothing changed,
+     *     but the session has ended)
+     */
+    public Database.Restored restore(Actor actor, Path zipFile) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        BackupSettings settings = backupSettings();
+        Path safety = folderOf(settings).resolve(BackupSchedule.fileName(now(), BackupSchedule.BEFORE_RESTORE));
+        return database.restoreFrom(zipFile, safety, repos -> {
+            repos.accessLog().append(actor, AccessEvent.RESTORE, null, "from " + zipFile.getFileName()
+                    + ", before restore: " + safety.getFileName());
+            return null;
+        });
+    }
+
+    public BackupSettings backupSettings() {
+        return database.transaction(repos -> repos.settings().loadBackup());
+    }
+
+    public void saveBackupSettings(Actor actor, BackupSettings settings) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        database.transaction(repos -> {
+            repos.settings().saveBackup(actor, settings);
+            return null;
+        });
+    }
+
+    /** The folder the backups go to under {@code settings}. */
+    public Path folderOf(BackupSettings settings) {
+        return settings.folder().isEmpty() ? database.folder().resolve(DEFAULT_FOLDER) : Path.of(settings.folder());
+    }
+
+    private void rotate(Path folder, int keep) {
+        for (String name : BackupSchedule.toRemove(names(folder), keep)) {
+            try {
+                Files.deleteIfExists(folder.resolve(name));
+            } catch (IOException e) {
+                // An old backup that cannot be removed now is removed by the next rotation.
+                System.err.println("lotsbok: an old backup could not be removed");
+            }
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
+    }
+
+    private static List<String> names(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+        } catch (IOException e) {
+            throw new StoreException("cannot list the backups in " + folder, e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 }

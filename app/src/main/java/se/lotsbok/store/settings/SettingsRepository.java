@@ -5,6 +5,7 @@ import static se.lotsbok.store.jooq.Tables.UNIT_SETTING;
 import java.util.Map;
 import org.jooq.DSLContext;
 import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
@@ -19,6 +20,8 @@ public final class SettingsRepository {
     private static final String YOUTH_MAX = "youth_max_age";
     private static final String YOUNG_ADULTS_MIN = "young_adults_min_age";
     private static final String YOUNG_ADULTS_MAX = "young_adults_max_age";
+    private static final String BACKUP_FOLDER = "backup_folder";
+    private static final String BACKUP_KEEP = "backup_keep";
 
     private final DSLContext tx;
     private final AccessLogRepository log;
@@ -49,6 +52,20 @@ public final class SettingsRepository {
         put(YOUNG_ADULTS_MIN, Integer.toString(settings.youngAdultsBand().minAge()));
         put(YOUNG_ADULTS_MAX, Integer.toString(settings.youngAdultsBand().maxAge()));
         log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "");
+    }
+
+    public BackupSettings loadBackup() {
+        Map<String, String> values = tx.selectFrom(UNIT_SETTING)
+                .where(UNIT_SETTING.SETTING_KEY.in(BACKUP_FOLDER, BACKUP_KEEP))
+                .fetchMap(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE);
+        BackupSettings d = BackupSettings.DEFAULTS;
+        return new BackupSettings(values.getOrDefault(BACKUP_FOLDER, d.folder()), number(values, BACKUP_KEEP, d.keep()));
+    }
+
+    public void saveBackup(Actor actor, BackupSettings settings) {
+        put(BACKUP_FOLDER, settings.folder());
+        put(BACKUP_KEEP, Integer.toString(settings.keep()));
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "backups");
     }
 
     private void put(String key, String value) {
