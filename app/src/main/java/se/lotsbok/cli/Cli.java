@@ -24,6 +24,7 @@ import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
+import se.lotsbok.store.Database;
 import se.lotsbok.store.StoreException;
 
 /**
@@ -48,6 +49,7 @@ public final class Cli {
     private final Map<String, Command> commands = Map.of(
             "info", this::info,
             "backup", this::backup,
+            "restore", this::restore,
             "verify-log", this::verifyLog,
             "report", this::report,
             "summary", this::summary,
@@ -130,6 +132,29 @@ public final class Cli {
             session.services().maintenance().backup(session.actor(), target);
         }
         out.println(texts.format("cli.backup.done", target.toAbsolutePath()));
+        return OK;
+    }
+
+    private int restore(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        if (args.words().size() != 1) {
+            throw new Arguments.UsageException(texts.get("cli.error.restoreFile"));
+        }
+        Path file = Path.of(args.words().getFirst());
+        Path folder = dataFolder(args);
+        if (!Database.exists(folder)) {
+            // Logging in would create a new, empty register with a key of its own.
+            return fail(FAILED, texts.format("cli.error.restoreNoRegister", folder.toAbsolutePath()));
+        }
+        Database.Restored restored;
+        try (Session session = login.login(folder)) {
+            restored = session.services().maintenance().restore(session.actor(), file);
+        } catch (StoreException.BadBackup e) {
+            return fail(FAILED, texts.get("backup.bad." + e.reason().name()));
+        } catch (StoreException.InUse e) {
+            return fail(FAILED, texts.get("backup.restore.inUse"));
+        }
+        out.println(texts.format("cli.restore.done", file.toAbsolutePath(), restored.participants()));
         return OK;
     }
 
