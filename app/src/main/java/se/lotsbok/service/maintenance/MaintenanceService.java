@@ -69,6 +69,11 @@ public final class MaintenanceService {
         return file;
     }
 
+    /** The backup taken when a user logs out or closes the window; none after a restore closed the register. */
+    public Optional<Path> backupAtLogout(Actor actor) {
+        return database.isOpen() ? Optional.of(automaticBackup(actor)) : Optional.empty();
+    }
+
     /** Takes an automatic backup if the newest in the backup folder is a day old or there is none. */
     public Optional<Path> backupIfDue(Actor actor) {
         Path folder = folderOf(backupSettings());

@@ -1,10 +1,14 @@
 package se.lotsbok.ui.shell;
 
 import java.time.Clock;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.Session;
@@ -27,6 +31,8 @@ public final class AppWindow {
     private Stage stage;
     private Session session;
     private LoginViewModel login;
+    /** Takes the day's automatic backup while someone is logged in. */
+    private Timeline backups;
 
     public AppWindow(AuthService auth, Tasks tasks, LanguagePreference language, Clock clock) {
         this.auth = auth;
@@ -45,7 +51,9 @@ public final class AppWindow {
 
     /** Logs out (if logged in) when the window closes; the session's logout is logged. */
     public void close() {
+        stopBackups();
         if (session != null) {
+            backupAtLogout(session);
             session.close();
             session = null;
         }
@@ -71,14 +79,51 @@ public final class AppWindow {
         session = newSession;
         login = null;
         new MainWindow(session, tasks, language, this::logout).show(stage);
+        backupIfDue();
+        backups = new Timeline(new KeyFrame(Duration.hours(1), e -> backupIfDue()));
+        backups.setCycleCount(Animation.INDEFINITE);
+        backups.play();
     }
 
     private void logout() {
+        stopBackups();
         Session ending = session;
         session = null;
         tasks.run(() -> {
-            ending.close();
+            try {
+                backupAtLogout(ending);
+            } finally {
+                ending.close();
+            }
             return null;
         }, done -> showLogin(), error -> showLogin());
+    }
+
+    private void backupIfDue() {
+        Session current = session;
+        if (current != null) {
+            tasks.run(() -> current.services().maintenance().backupIfDue(current.actor()), taken -> { },
+                    AppWindow::backupFailed);
+        }
+    }
+
+    private static void backupAtLogout(Session ending) {
+        try {
+            ending.services().maintenance().backupAtLogout(ending.actor());
+        } catch (RuntimeException e) {
+            backupFailed(e);
+        }
+    }
+
+    /** A failed automatic backup must not stop the work or the logout; the next attempt comes within the hour. */
+    private static void backupFailed(Throwable error) {
+        System.err.println("lotsbok: the automatic backup failed (" + error.getClass().getSimpleName() + ")");
+    }
+
+    private void stopBackups() {
+        if (backups != null) {
+            backups.stop();
+            backups = null;
+        }
     }
 }

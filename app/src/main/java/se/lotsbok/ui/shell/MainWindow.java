@@ -9,7 +9,9 @@ import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -50,6 +52,8 @@ import se.lotsbok.ui.navigator.NavigatorsViewModel;
 import se.lotsbok.ui.participant.ParticipantsScreen;
 import se.lotsbok.ui.participant.ParticipantsViewModel;
 import se.lotsbok.ui.settings.SettingsScreen;
+import se.lotsbok.ui.backup.BackupScreen;
+import se.lotsbok.ui.backup.BackupViewModel;
 import se.lotsbok.ui.settings.SettingsViewModel;
 
 /** The main window: a header, the navigation on the left and the chosen screen beside it. */
@@ -63,6 +67,7 @@ public final class MainWindow {
         REPORTS("nav.reports", Action.RUN_REPORTS),
         ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
         USERS("nav.users", Action.MANAGE_USERS),
+        BACKUPS("nav.backups", Action.MANAGE_BACKUPS),
         SETTINGS("nav.settings", null);
 
         private final String key;
@@ -131,6 +136,21 @@ public final class MainWindow {
                 || Confirm.discardChanges(texts, stage.getScene().getRoot());
     }
 
+    /**
+     * The register this window showed was replaced by a restore (or the attempt ended the session):
+     * says so, then goes back to the login screen. Nothing is left unsaved: a restore is only
+     * reached from the backup screen, with the participant form closed or saved.
+     */
+    private void sessionEnded(String message) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(texts.get("backup.sessionEnded"));
+        alert.initOwner(stage);
+        Confirm.localize(alert.getDialogPane(), texts);
+        alert.showAndWait();
+        onLogout.run();
+    }
+
     /** Switches to a place in the navigation, if the user's roles show it. */
     public void go(Place place) {
         ToggleButton button = navButtons.get(place);
@@ -190,6 +210,12 @@ public final class MainWindow {
                     screens.put(place, users.node());
                     onShow.put(place, users::load);
                 }
+                case BACKUPS -> {
+                    BackupScreen backups = new BackupScreen(new BackupViewModel(services.maintenance(), actor, tasks,
+                            texts, errors, this::sessionEnded), texts, fileDialogs);
+                    screens.put(place, backups.node());
+                    onShow.put(place, backups::load);
+                }
                 case SETTINGS -> {
                     screens.put(place, settings.node());
                     onShow.put(place, settings::load);
@@ -248,9 +274,12 @@ public final class MainWindow {
             });
         }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         int index = 0;
         for (Place place : screens.keySet()) {
+            if (index == digits.length) {
+                break;
+            }
             scene.getAccelerators().put(new KeyCodeCombination(digits[index++], KeyCombination.SHORTCUT_DOWN),
                     () -> go(place));
         }

@@ -1,0 +1,174 @@
+package se.lotsbok.ui.backup;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.maintenance.MaintenanceService.BackupFile;
+import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.FileDialogs;
+import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
+
+/** The "Säkerhetskopior" screen, for the administrator. */
+public final class BackupScreen {
+
+    public static final String RESTORE_BUTTON_ID = "confirmRestoreButton";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final BackupViewModel viewModel;
+    private final Texts texts;
+    private final ScrollPane root;
+
+    public BackupScreen(BackupViewModel viewModel, Texts texts, FileDialogs files) {
+        this.viewModel = viewModel;
+        this.texts = texts;
+
+        Label title = new Label(texts.get("nav.backups"));
+        title.getStyleClass().add(Styles.SCREEN_TITLE);
+
+        GridPane grid = FormGrid.create();
+        TextField folder = new TextField();
+        folder.setId("backupFolderField");
+        folder.setPromptText(texts.get("backup.folder.prompt"));
+        folder.textProperty().bindBidirectional(viewModel.folderProperty());
+        grid.addRow(0, label(texts.get("backup.folder")), withError(folder, viewModel.folderErrorProperty()));
+        TextField keep = new TextField();
+        keep.setId("backupKeepField");
+        keep.setPrefColumnCount(4);
+        keep.textProperty().bindBidirectional(viewModel.keepProperty());
+        grid.addRow(1, label(texts.get("backup.keep")), withError(keep, viewModel.keepErrorProperty()));
+        Label location = new Label();
+        location.setId("backupLocation");
+        location.getStyleClass().add(Styles.MUTED);
+        location.textProperty().bind(Bindings.concat(texts.get("backup.location"), " ", viewModel.locationProperty()));
+        Button save = new Button(texts.get("backup.settings.save"));
+        save.setId("saveBackupSettingsButton");
+        save.setOnAction(e -> viewModel.saveSettings());
+        VBox settingsCard = card(texts.get("backup.settings.section"), hint(texts.get("backup.settings.hint")), grid,
+                location, save);
+
+        TableView<BackupFile> table = new TableView<>(viewModel.backups());
+        table.setId("backupTable");
+        table.setPlaceholder(new Label(texts.get("backup.none")));
+        table.getColumns().add(Tables.column(texts.get("backup.column.time"), b -> b.takenAt().format(TIME), 170));
+        table.getColumns().add(Tables.column(texts.get("backup.column.size"),
+                b -> String.format(Locale.ROOT, "%.1f MB", b.bytes() / 1_000_000.0), 90));
+        table.getColumns().add(Tables.column(texts.get("backup.column.file"), b -> b.path().getFileName().toString(), 330));
+        table.setPrefHeight(260);
+
+        Button now = new Button(texts.get("backup.now"));
+        now.setId("backupNowButton");
+        now.getStyleClass().add(Styles.PRIMARY);
+        now.setOnAction(e -> viewModel.backupNow());
+        Button restoreSelected = new Button(texts.get("backup.restore.selected"));
+        restoreSelected.setId("restoreSelectedButton");
+        restoreSelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        restoreSelected.setOnAction(e -> {
+            BackupFile chosen = table.getSelectionModel().getSelectedItem();
+            if (chosen != null && confirmRestore(chosen.takenAt().format(TIME), table)) {
+                viewModel.restore(chosen.path());
+            }
+        });
+        Button restoreFile = new Button(texts.get("backup.restore.file"));
+        restoreFile.setId("restoreFileButton");
+        restoreFile.setOnAction(e -> files.open(table, texts.get("backup.restore.file"), "zip").ifPresent(path -> {
+            if (confirmRestore(path.getFileName().toString(), table)) {
+                viewModel.restore(path);
+            }
+        }));
+        ProgressIndicator working = new ProgressIndicator();
+        working.setPrefSize(20, 20);
+        working.visibleProperty().bind(viewModel.busyProperty());
+        HBox buttons = new HBox(12, now, restoreSelected, restoreFile, working);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.disableProperty().bind(viewModel.busyProperty());
+        Label message = new Label();
+        message.setId("backupMessage");
+        message.setWrapText(true);
+        message.getStyleClass().add(Styles.FORM_MESSAGE);
+        message.textProperty().bind(viewModel.messageProperty());
+        VBox listCard = card(texts.get("backup.list.section"), hint(texts.get("backup.list.hint")), table, buttons, message);
+        listCard.setMaxWidth(760);
+
+        VBox content = new VBox(16, title, listCard, settingsCard);
+        content.getStyleClass().add(Styles.CONTENT);
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        root.setId("backupScreen");
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public void load() {
+        viewModel.load();
+    }
+
+    /** Asks before the register is replaced; going back is the default for Enter. */
+    private boolean confirmRestore(String what, Node owner) {
+        ButtonType restore = new ButtonType(texts.get("backup.restore.confirm"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, texts.format("backup.restore.text", what), restore,
+                ButtonType.CANCEL);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(texts.get("backup.restore.header"));
+        if (owner.getScene() != null) {
+            alert.initOwner(owner.getScene().getWindow());
+        }
+        Confirm.localize(alert.getDialogPane(), texts);
+        Button yes = (Button) alert.getDialogPane().lookupButton(restore);
+        yes.setId(RESTORE_BUTTON_ID);
+        yes.setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        return alert.showAndWait().filter(restore::equals).isPresent();
+    }
+
+    private static Node withError(TextField field, javafx.beans.value.ObservableStringValue error) {
+        Label message = new Label();
+        message.getStyleClass().add(Styles.FIELD_ERROR);
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(Bindings.isNotEmpty(error));
+        message.managedProperty().bind(message.visibleProperty());
+        VBox cell = new VBox(4, field, message);
+        return cell;
+    }
+
+    private static Label label(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.FIELD_LABEL);
+        return label;
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.MUTED);
+        return label;
+    }
+
+    private static VBox card(String heading, Node... children) {
+        Label title = new Label(heading);
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        VBox card = new VBox(12, title);
+        card.getChildren().addAll(children);
+        card.getStyleClass().add(Styles.CARD);
+        card.setMaxWidth(760);
+        return card;
+    }
+}

@@ -1,0 +1,166 @@
+package se.lotsbok.ui.backup;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import se.lotsbok.domain.backup.BackupSettings;
+import se.lotsbok.domain.user.Actor;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.store.Database;
+import se.lotsbok.store.StoreException;
+import se.lotsbok.ui.common.Tasks;
+
+/**
+ * "Säkerhetskopior": where the automatic backups go and how many are kept, the backups there, a
+ * backup on demand, and a restore. After a restore (or a restore refused because others are
+ * logged in, which also ends the session) {@code onSessionEnded} gets the message to show before
+ * the login screen.
+ */
+public final class BackupViewModel {
+
+    private final MaintenanceService service;
+    private final Actor actor;
+    private final Tasks tasks;
+    private final Texts texts;
+    private final Consumer<Throwable> onError;
+    private final Consumer<String> onSessionEnded;
+    private final ObservableList<MaintenanceService.BackupFile> backups = FXCollections.observableArrayList();
+    private final StringProperty folder = new SimpleStringProperty(this, "folder", "");
+    private final StringProperty keep = new SimpleStringProperty(this, "keep", "");
+    private final ReadOnlyStringWrapper folderError = new ReadOnlyStringWrapper(this, "folderError", "");
+    private final ReadOnlyStringWrapper keepError = new ReadOnlyStringWrapper(this, "keepError", "");
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+
+    public BackupViewModel(MaintenanceService service, Actor actor, Tasks tasks, Texts texts,
+            Consumer<Throwable> onError, Consumer<String> onSessionEnded) {
+        this.service = service;
+        this.actor = actor;
+        this.tasks = tasks;
+        this.texts = texts;
+        this.onError = onError;
+        this.onSessionEnded = onSessionEnded;
+    }
+
+    private record Snapshot(BackupSettings settings, Path folder, List<MaintenanceService.BackupFile> backups) {
+    }
+
+    public void load() {
+        tasks.run(() -> {
+            BackupSettings settings = service.backupSettings();
+            return new Snapshot(settings, service.folderOf(settings), service.backups(actor));
+        }, snapshot -> {
+            folder.set(snapshot.settings().folder());
+            keep.set(Integer.toString(snapshot.settings().keep()));
+            folderError.set("");
+            keepError.set("");
+            location.set(snapshot.folder().toAbsolutePath().toString());
+            backups.setAll(snapshot.backups());
+        }, onError);
+    }
+
+    /** Saves the folder and the number kept, each checked next to its field first. */
+    public void saveSettings() {
+        String folderText = folder.get() == null ? "" : folder.get().strip();
+        String keepText = keep.get() == null ? "" : keep.get().strip();
+        folderError.set(folderText.isEmpty() || Path.of(folderText).isAbsolute() ? "" : texts.get("backup.folder.notAbsolute"));
+        int kept;
+        try {
+            kept = Integer.parseInt(keepText);
+            keepError.set(kept >= BackupSettings.MIN_KEEP && kept <= BackupSettings.MAX_KEEP ? ""
+                    : texts.format("backup.keep.range", BackupSettings.MIN_KEEP, BackupSettings.MAX_KEEP));
+        } catch (NumberFormatException | java.nio.file.InvalidPathException e) {
+            kept = 0;
+            keepError.set(texts.format("backup.keep.range", BackupSettings.MIN_KEEP, BackupSettings.MAX_KEEP));
+        }
+        if (!folderError.get().isEmpty() || !keepError.get().isEmpty()) {
+            message.set(texts.get("form.fixErrors"));
+            return;
+        }
+        BackupSettings settings = new BackupSettings(folderText, kept);
+        tasks.run(() -> {
+            service.saveBackupSettings(actor, settings);
+            return null;
+        }, done -> {
+            message.set(texts.get("backup.settings.saved"));
+            load();
+        }, onError);
+    }
+
+    public void backupNow() {
+        busy.set(true);
+        message.set(texts.get("backup.working"));
+        tasks.run(() -> service.automaticBackup(actor), file -> {
+            busy.set(false);
+            message.set(texts.format("backup.done", file.getFileName()));
+            load();
+        }, error -> {
+            busy.set(false);
+            message.set(texts.get("backup.failed"));
+            onError.accept(error);
+        });
+    }
+
+    /** Replaces the register with {@code file}; the caller has asked the user first. */
+    public void restore(Path file) {
+        busy.set(true);
+        message.set(texts.get("backup.restore.working"));
+        tasks.run(() -> service.restore(actor, file), (Database.Restored restored) -> {
+            busy.set(false);
+            onSessionEnded.accept(texts.format("backup.restore.done", file.getFileName(), restored.participants()));
+        }, error -> {
+            busy.set(false);
+            switch (error) {
+                case StoreException.BadBackup bad -> message.set(texts.get("backup.bad." + bad.reason().name()));
+                case StoreException.InUse inUse -> onSessionEnded.accept(texts.get("backup.restore.inUse"));
+                default -> {
+                    message.set(texts.get("backup.restore.failed"));
+                    onError.accept(error);
+                }
+            }
+        });
+    }
+
+    public ObservableList<MaintenanceService.BackupFile> backups() {
+        return backups;
+    }
+
+    public StringProperty folderProperty() {
+        return folder;
+    }
+
+    public StringProperty keepProperty() {
+        return keep;
+    }
+
+    public ReadOnlyStringProperty folderErrorProperty() {
+        return folderError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keepErrorProperty() {
+        return keepError.getReadOnlyProperty();
+    }
+
+    /** The folder the backups go to now, in full. */
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
