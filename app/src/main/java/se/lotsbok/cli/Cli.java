@@ -24,6 +24,8 @@ import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
+import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.service.maintenance.RestoreRefused;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.StoreException;
 
@@ -146,13 +148,12 @@ public final class Cli {
             // Logging in would create a new, empty register with a key of its own.
             return fail(FAILED, texts.format("cli.error.restoreNoRegister", folder.toAbsolutePath()));
         }
-        Database.Restored restored;
+        MaintenanceService.Restored restored;
         try (Session session = login.login(folder)) {
             restored = session.services().maintenance().restore(session.actor(), file);
-        } catch (StoreException.BadBackup e) {
-            return fail(FAILED, texts.get("backup.bad." + e.reason().name()));
-        } catch (StoreException.InUse e) {
-            return fail(FAILED, texts.get("backup.restore.inUse"));
+        } catch (RestoreRefused e) {
+            return fail(FAILED, texts.get(e.reason() == RestoreRefused.Reason.IN_USE ? "backup.restore.inUse"
+                    : "backup.bad." + e.reason().name()));
         }
         out.println(texts.format("cli.restore.done", file.toAbsolutePath(), restored.participants()));
         return OK;

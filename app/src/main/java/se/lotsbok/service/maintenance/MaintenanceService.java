@@ -30,6 +30,10 @@ public final class MaintenanceService {
     public record RegisterInfo(String schemaVersion, int participants) {
     }
 
+    /** What a restore brought back. */
+    public record Restored(int participants) {
+    }
+
     /** A backup file in the backup folder. */
     public record BackupFile(Path path, LocalDateTime takenAt, long bytes) {
     }
@@ -96,19 +100,25 @@ public final class MaintenanceService {
      * is first backed up into the backup folder, so a restore of the wrong file can be undone. The
      * session ends: its database is closed, and the user logs in to the restored register.
      *
-     * @throws StoreException.BadBackup when the file cannot be restored (nothing changed)
-     * @throws StoreException.InUse when another program has the register open (nothing changed,
-     *     but the session has ended)
+     * @throws RestoreRefused when the file cannot be restored, or another program has the register
+     *     open (nothing changed; in the latter case the session has ended)
      */
-    public Database.Restored restore(Actor actor, Path zipFile) {
+    public Restored restore(Actor actor, Path zipFile) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
         BackupSettings settings = backupSettings();
         Path safety = folderOf(settings).resolve(BackupSchedule.fileName(now(), BackupSchedule.BEFORE_RESTORE));
-        return database.restoreFrom(zipFile, safety, repos -> {
-            repos.accessLog().append(actor, AccessEvent.RESTORE, null, "from " + zipFile.getFileName()
-                    + ", before restore: " + safety.getFileName());
-            return null;
-        });
+        try {
+            Database.Restored restored = database.restoreFrom(zipFile, safety, repos -> {
+                repos.accessLog().append(actor, AccessEvent.RESTORE, null, "from " + zipFile.getFileName()
+                        + ", before restore: " + safety.getFileName());
+                return null;
+            });
+            return new Restored(restored.participants());
+        } catch (StoreException.BadBackup e) {
+            throw new RestoreRefused(RestoreRefused.Reason.valueOf(e.reason().name()), e);
+        } catch (StoreException.InUse e) {
+            throw new RestoreRefused(RestoreRefused.Reason.IN_USE, e);
+        }
     }
 
     public BackupSettings backupSettings() {

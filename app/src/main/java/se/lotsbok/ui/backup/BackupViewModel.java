@@ -15,8 +15,7 @@ import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.maintenance.MaintenanceService;
-import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.service.maintenance.RestoreRefused;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -115,14 +114,15 @@ public final class BackupViewModel {
     public void restore(Path file) {
         busy.set(true);
         message.set(texts.get("backup.restore.working"));
-        tasks.run(() -> service.restore(actor, file), (Database.Restored restored) -> {
+        tasks.run(() -> service.restore(actor, file), (MaintenanceService.Restored restored) -> {
             busy.set(false);
             onSessionEnded.accept(texts.format("backup.restore.done", file.getFileName(), restored.participants()));
         }, error -> {
             busy.set(false);
             switch (error) {
-                case StoreException.BadBackup bad -> message.set(texts.get("backup.bad." + bad.reason().name()));
-                case StoreException.InUse inUse -> onSessionEnded.accept(texts.get("backup.restore.inUse"));
+                case RestoreRefused refused when refused.reason() == RestoreRefused.Reason.IN_USE ->
+                        onSessionEnded.accept(texts.get("backup.restore.inUse"));
+                case RestoreRefused refused -> message.set(texts.get("backup.bad." + refused.reason().name()));
                 default -> {
                     message.set(texts.get("backup.restore.failed"));
                     onError.accept(error);

@@ -30,7 +30,6 @@ import se.lotsbok.domain.user.Role;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
 import se.lotsbok.store.backup.BackupArchive;
 import se.lotsbok.testing.MutableClock;
 import se.lotsbok.testing.ParticipantInputs;
@@ -53,7 +52,7 @@ class BackupServiceTest {
             backup = admin.services().maintenance().automaticBackup(admin.actor());
             create(admin, "Bo", "Efter", "082");
 
-            Database.Restored restored = admin.services().maintenance().restore(admin.actor(), backup);
+            MaintenanceService.Restored restored = admin.services().maintenance().restore(admin.actor(), backup);
 
             assertThat(restored.participants()).isEqualTo(1);
         }
@@ -87,8 +86,8 @@ class BackupServiceTest {
             create(admin, "Åsa", "Kvar", "081");
 
             assertThatThrownBy(() -> admin.services().maintenance().restore(admin.actor(), foreign))
-                    .isInstanceOfSatisfying(StoreException.BadBackup.class,
-                            e -> assertThat(e.reason()).isEqualTo(StoreException.BadBackup.Reason.OTHER_REGISTER));
+                    .isInstanceOfSatisfying(RestoreRefused.class,
+                            e -> assertThat(e.reason()).isEqualTo(RestoreRefused.Reason.OTHER_REGISTER));
 
             // Still logged in to the same register, unchanged, and no safety copy was needed.
             assertThat(names(admin)).containsExactly("Åsa Kvar");
@@ -117,8 +116,8 @@ class BackupServiceTest {
             for (Path bad : List.of(text, emptyZip, damaged, temp.resolve("finns-inte.zip"))) {
                 assertThatThrownBy(() -> admin.services().maintenance().restore(admin.actor(), bad))
                         .as(bad.getFileName().toString())
-                        .isInstanceOfSatisfying(StoreException.BadBackup.class, e -> assertThat(e.reason())
-                                .isEqualTo(StoreException.BadBackup.Reason.NOT_A_BACKUP));
+                        .isInstanceOfSatisfying(RestoreRefused.class, e -> assertThat(e.reason())
+                                .isEqualTo(RestoreRefused.Reason.NOT_A_BACKUP));
             }
             assertThat(names(admin)).containsExactly("Åsa Kvar");
             assertThat(temp.resolve("lotsbok.mv.db.txt")).doesNotExist();
@@ -137,7 +136,8 @@ class BackupServiceTest {
             create(admin, "Bo", "Efter", "082");
 
             assertThatThrownBy(() -> admin.services().maintenance().restore(admin.actor(), backup))
-                    .isInstanceOf(StoreException.InUse.class);
+                    .isInstanceOfSatisfying(RestoreRefused.class,
+                            e -> assertThat(e.reason()).isEqualTo(RestoreRefused.Reason.IN_USE));
 
             int stillThere = otherProgram.transaction(r -> r.participants().count());
             assertThat(stillThere).isEqualTo(1);
