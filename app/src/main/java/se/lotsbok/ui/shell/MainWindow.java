@@ -40,6 +40,8 @@ import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.report.ReportsScreen;
 import se.lotsbok.ui.report.ReportsViewModel;
+import se.lotsbok.ui.retention.RetentionScreen;
+import se.lotsbok.ui.retention.RetentionViewModel;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
@@ -62,19 +64,23 @@ public final class MainWindow {
         NAVIGATORS("nav.navigators", Action.READ_REGISTER),
         REPORTS("nav.reports", Action.RUN_REPORTS),
         ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
+        // The enhetschef's gallring; the administrator sees only its settings there.
+        RETENTION("nav.retention", Action.RUN_RETENTION, Action.MANAGE_SETTINGS),
         USERS("nav.users", Action.MANAGE_USERS),
-        SETTINGS("nav.settings", null);
+        SETTINGS("nav.settings");
 
         private final String key;
-        private final Action needs;
+        /** Shown to a user who may do any of these; to everyone when there are none. */
+        private final Action[] needs;
 
-        Place(String key, Action needs) {
+        Place(String key, Action... needs) {
             this.key = key;
             this.needs = needs;
         }
 
         boolean shownTo(Actor actor) {
-            return needs == null || AccessPolicy.decide(actor, needs).allowed();
+            return needs.length == 0 || java.util.Arrays.stream(needs)
+                    .anyMatch(action -> AccessPolicy.decide(actor, action).allowed());
         }
     }
 
@@ -184,6 +190,12 @@ public final class MainWindow {
                     screens.put(place, accessLog.node());
                     onShow.put(place, accessLog::load);
                 }
+                case RETENTION -> {
+                    RetentionScreen retention = new RetentionScreen(new RetentionViewModel(services.retention(), actor,
+                            tasks, texts, services.clock().getZone(), errors), texts);
+                    screens.put(place, retention.node());
+                    onShow.put(place, retention::load);
+                }
                 case USERS -> {
                     UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),
                             texts);
@@ -248,7 +260,7 @@ public final class MainWindow {
             });
         }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7};
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         int index = 0;
         for (Place place : screens.keySet()) {
             scene.getAccelerators().put(new KeyCodeCombination(digits[index++], KeyCombination.SHORTCUT_DOWN),
