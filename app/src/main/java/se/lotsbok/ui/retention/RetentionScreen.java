@@ -50,10 +50,18 @@ public final class RetentionScreen {
         intro.setId("retentionIntro");
 
         VBox content = new VBox(16, title, intro);
+        VBox settings = settingsCard();
         if (viewModel.canRun()) {
-            content.getChildren().addAll(dueCard(), keptCard());
+            // The case files due first; those kept and the settings side by side below, all in view.
+            VBox kept = keptCard();
+            HBox.setHgrow(kept, Priority.ALWAYS);
+            settings.setPrefWidth(420);
+            settings.setMinWidth(360);
+            content.getChildren().addAll(dueCard(), new HBox(16, kept, settings));
+        } else {
+            settings.setMaxWidth(720);
+            content.getChildren().add(settings);
         }
-        content.getChildren().add(settingsCard());
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -84,7 +92,7 @@ public final class RetentionScreen {
         TableView<RetentionViewModel.DueRow> table = new TableView<>(viewModel.due());
         table.setId("retentionTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(300);
+        table.setPrefHeight(180);
         table.setPlaceholder(new Label(texts.get("retention.due.empty")));
         table.getColumns().add(Tables.column(texts.get("retention.column.participant"), RetentionViewModel.DueRow::name,
                 220));
@@ -136,15 +144,15 @@ public final class RetentionScreen {
         TableView<RetentionViewModel.KeptRow> table = new TableView<>(viewModel.kept());
         table.setId("keptTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(180);
+        table.setPrefHeight(110);
         table.setPlaceholder(new Label(texts.get("retention.kept.empty")));
         table.getColumns().add(Tables.column(texts.get("retention.column.participant"), RetentionViewModel.KeptRow::name,
-                220));
+                140));
         table.getColumns().add(Tables.column(texts.get("retention.column.identity"),
-                RetentionViewModel.KeptRow::identityNumber, 130));
+                RetentionViewModel.KeptRow::identityNumber, 135));
         table.getColumns().add(Tables.column(texts.get("retention.column.marked"), RetentionViewModel.KeptRow::markedOn,
-                110));
-        table.getColumns().add(Tables.column(texts.get("retention.column.due"), RetentionViewModel.KeptRow::due, 110));
+                90));
+        table.getColumns().add(Tables.column(texts.get("retention.column.due"), RetentionViewModel.KeptRow::due, 85));
         table.getColumns().add(Tables.column(texts.get("retention.column.reason"), RetentionViewModel.KeptRow::reason,
                 260));
         Button end = new Button(texts.get("retention.kept.end"));
@@ -225,13 +233,13 @@ public final class RetentionScreen {
 
     /** States plainly what is deleted and that it cannot be undone; true means go ahead. */
     private boolean confirmDeletion(int count) {
-        ButtonType go = new ButtonType(texts.format("retention.confirm.yes", count), ButtonBar.ButtonData.OK_DONE);
+        ButtonType go = new ButtonType(texts.get("retention.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.WARNING, texts.format("retention.confirm.text", count), go,
                 ButtonType.CANCEL);
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.format("retention.confirm.header", count));
         alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setPrefWidth(560);
+        alert.getDialogPane().setPrefWidth(600);
         if (root.getScene() != null) {
             alert.initOwner(root.getScene().getWindow());
         }
