@@ -58,8 +58,7 @@ public final class ParticipantRepository {
 
     /** Opens a participant's record (none after gallring); the opening is logged. */
     public Optional<Participant> find(Actor actor, long id) {
-        boolean anonymised = tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(id).and(PARTICIPANT.ANONYMISED_AT.isNotNull()));
-        Optional<Participant> found = anonymised ? Optional.empty() : fetch(id);
+        Optional<Participant> found = anonymised(id) ? Optional.empty() : fetch(id);
         found.ifPresent(p -> log.append(actor, AccessEvent.PARTICIPANT_OPENED, p.id(), ""));
         return found;
     }
@@ -117,10 +116,15 @@ public final class ParticipantRepository {
 
     /**
      * Reads a participant for a rule that needs their data (the birth date for the consent gate) in a
-     * transaction whose access is already logged; not an opening of the record.
+     * transaction whose access is already logged; not an opening of the record. Empty for what
+     * gallring left, so that no case path is written for it again.
      */
     public Optional<Participant> fetchForRules(long id) {
-        return fetch(id);
+        return anonymised(id) ? Optional.empty() : fetch(id);
+    }
+
+    private boolean anonymised(long id) {
+        return tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(id).and(PARTICIPANT.ANONYMISED_AT.isNotNull()));
     }
 
     private Optional<Participant> fetch(long id) {

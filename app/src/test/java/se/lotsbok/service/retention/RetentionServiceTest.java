@@ -201,6 +201,10 @@ class RetentionServiceTest {
 
         assertThat(chef.services().participants().list(chef.actor())).extracting(p -> p.id()).doesNotContain(zeta);
         assertThat(chef.services().participants().open(chef.actor(), zeta)).isEmpty();
+        int moves = chef.services().cases().caseFile(chef.actor(), zeta).history().all().size();
+        assertThatThrownBy(() -> chef.services().cases().move(chef.actor(), zeta,
+                Move.referral(PastRegister.TODAY, ReferralSource.POLICE))).isInstanceOf(RuntimeException.class);
+        assertThat(chef.services().cases().caseFile(chef.actor(), zeta).history().all()).hasSize(moves);
         assertThat(chef.services().notes().search(chef.actor(), "fritidsgården", null)).isEmpty();
         assertThat(chef.services().notes().todo(chef.actor()).overdue()).isEmpty();
         assertThat(chef.services().navigators().boardToday(chef.actor()).caseloads())
