@@ -91,12 +91,14 @@ public final class RetentionRule {
     }
 
     /**
-     * The birth date kept in the anonymous residue: the first of the birth month. The tallies take
-     * ages on the last day of a month, and the age in whole years on a month's last day is the same
-     * for every birth day of a month, since a month's last day is on or after any day of the same
-     * month, except for 29 February: born then, one turns a year older on 1 March in years without
-     * a 29 February ({@link se.lotsbok.domain.settings.AgeBand#ageOn}), so on 28 February one is a
-     * year younger than someone born on 1 February. That one birth day is therefore kept as it is.
+     * The birth date kept in the anonymous residue: the first of the birth month, so that birth
+     * year and month stay and the day goes. The tallies take ages only on the last day of a month,
+     * and there the first of the birth month gives the same age in whole years as the real birth
+     * day: the day can only matter in the birth month itself, and a month's last day is on or after
+     * every day of that month. The one exception is 29 February: born then, one turns a year older
+     * on 1 March in years without a 29 February ({@link se.lotsbok.domain.settings.AgeBand#ageOn}),
+     * so on 28 February one is a year younger than someone born on 1 February. That one birth day is
+     * therefore kept as it is. A test compares the ages on every month's end for every birth day.
      */
     public static LocalDate residueBirthDate(LocalDate birthDate) {
         if (birthDate.getMonth() == Month.FEBRUARY && birthDate.getDayOfMonth() == 29) {
