@@ -13,6 +13,7 @@ import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
+import se.lotsbok.service.retention.RetentionService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.service.user.UserService;
@@ -55,6 +56,7 @@ public final class AppWiring {
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),
                 new MaintenanceService(database, clock),
+                new RetentionService(database, clock),
                 clock);
     }
 }

@@ -9,11 +9,13 @@ import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
+import se.lotsbok.service.retention.RetentionService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.service.user.UserService;
 
 /** The services of one logged-in session, built by the composition root. */
 public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
         NoteService notes, SettingsService settings, ReportService reports, ImportService imports,
-        UserService users, AccessLogService accessLog, MaintenanceService maintenance, Clock clock) {
+        UserService users, AccessLogService accessLog, MaintenanceService maintenance, RetentionService retention,
+        Clock clock) {
 }

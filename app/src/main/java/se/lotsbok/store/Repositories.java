@@ -9,6 +9,7 @@ import se.lotsbok.store.report.ReportRepository;
 import se.lotsbok.store.navigator.AssignmentRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
+import se.lotsbok.store.retention.RetentionRepository;
 import se.lotsbok.store.settings.SettingsRepository;
 import se.lotsbok.store.user.UserRepository;
 
@@ -27,6 +28,7 @@ public final class Repositories {
     private final AssignmentRepository assignments;
     private final JournalRepository journal;
     private final ReportRepository reports;
+    private final RetentionRepository retention;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -38,10 +40,15 @@ public final class Repositories {
         this.cases = new CaseRepository(tx, accessLog);
         this.journal = new JournalRepository(tx, accessLog);
         this.reports = new ReportRepository(tx, accessLog, navigators, settings);
+        this.retention = new RetentionRepository(tx, accessLog);
     }
 
     public ReportRepository reports() {
         return reports;
+    }
+
+    public RetentionRepository retention() {
+        return retention;
     }
 
     public JournalRepository journal() {

@@ -18,6 +18,17 @@ class TextsTest {
     }
 
     @Test
+    void everyEventOfTheAccessLogHasAName() throws IOException {
+        for (String language : new String[] {"sv", "en"}) {
+            Properties texts = load(language);
+            assertThat(java.util.Arrays.stream(se.lotsbok.domain.access.AccessEvent.values())
+                    .map(e -> "accessEvent." + e.name()))
+                    .as(language)
+                    .allSatisfy(key -> assertThat(texts.getProperty(key)).as(key).isNotBlank());
+        }
+    }
+
+    @Test
     void swedishIsTheDefaultWhateverTheMachinesLocale() {
         assertThat(Texts.of(Locale.GERMAN).get("nav.participants")).isEqualTo("Deltagare");
         assertThat(Texts.of(Locale.of("en", "GB")).get("nav.participants")).isEqualTo("Participants");

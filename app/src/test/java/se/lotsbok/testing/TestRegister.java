@@ -1,6 +1,7 @@
 package se.lotsbok.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Set;
 import se.lotsbok.AppWiring;
 import se.lotsbok.domain.user.Role;
@@ -24,19 +25,29 @@ public final class TestRegister {
     public static final String PASSWORD = "ett långt lösenord";
 
     private final Path folder;
+    private final Clock clock;
 
-    private TestRegister(Path folder) {
+    private TestRegister(Path folder, Clock clock) {
         this.folder = folder;
+        this.clock = clock;
     }
 
     /** The register already in {@code folder}. */
     public static TestRegister at(Path folder) {
-        return new TestRegister(folder);
+        return new TestRegister(folder, TestDatabases.CLOCK);
     }
 
     /** Creates the register in {@code folder} with {@value #ADMIN} as first administrator. */
     public static TestRegister create(Path folder) {
-        TestRegister register = new TestRegister(folder);
+        return create(folder, TestDatabases.CLOCK);
+    }
+
+    /**
+     * As {@link #create(Path)}, with sessions living on {@code clock} (a {@link MutableClock} lets a
+     * test write a register over years and then look at it from later).
+     */
+    public static TestRegister create(Path folder, Clock clock) {
+        TestRegister register = new TestRegister(folder, clock);
         AuthService.FirstAdministrator created = register.auth().createFirstAdministrator(ADMIN, "Adam Admin",
                 PASSWORD.toCharArray(), PASSWORD.toCharArray());
         ((AuthService.Created) created).session().close();
@@ -48,7 +59,7 @@ public final class TestRegister {
     }
 
     public AuthService auth() {
-        return AppWiring.auth(folder, TestDatabases.CLOCK, FAST_KEYS);
+        return AppWiring.auth(folder, clock, FAST_KEYS);
     }
 
     /**

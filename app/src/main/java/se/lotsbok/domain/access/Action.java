@@ -16,5 +16,7 @@ public enum Action {
     VERIFY_ACCESS_LOG,
     MANAGE_USERS,
     MANAGE_SETTINGS,
-    MANAGE_BACKUPS
+    MANAGE_BACKUPS,
+    /** Gallring: list the case files due, mark them kept, delete their personal data. */
+    RUN_RETENTION
 }

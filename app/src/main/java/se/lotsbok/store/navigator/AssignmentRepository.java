@@ -78,11 +78,15 @@ public final class AssignmentRepository {
                 .fetchOptional(ASSIGNMENT.NAVIGATOR_ID);
     }
 
-    /** Every participant's navigator on {@code date} (participants with nobody are left out). */
+    /**
+     * Every participant's navigator on {@code date} (participants with nobody, and the residues that
+     * gallring leaves, are left out).
+     */
     public Map<Long, Long> navigatorsOn(LocalDate date) {
         Field<Long> navigator = navigatorOn(PARTICIPANT.ID, date);
         Map<Long, Long> result = new HashMap<>();
         tx.select(PARTICIPANT.ID, navigator).from(PARTICIPANT)
+                .where(PARTICIPANT.ANONYMISED_AT.isNull())
                 .forEach(r -> {
                     if (r.value2() != null) {
                         result.put(r.value1(), r.value2());
@@ -102,6 +106,7 @@ public final class AssignmentRepository {
                 DSL.concat(CASE_EVENT.STATUS, DSL.inline("|"), CASE_EVENT.EFFECTIVE_DATE.cast(String.class))).as("STATUS");
         Table<?> current = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, status, navigator)
                 .from(PARTICIPANT)
+                .where(PARTICIPANT.ANONYMISED_AT.isNull())
                 .asTable("CURRENT");
         Field<Long> currentNavigator = current.field(navigator);
         Field<String> currentStatus = current.field(status);
@@ -128,6 +133,7 @@ public final class AssignmentRepository {
         Field<LocalDate> since = statusOn(PARTICIPANT.ID, date, CASE_EVENT.EFFECTIVE_DATE).as("SINCE");
         Table<?> current = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME, status, since)
                 .from(PARTICIPANT)
+                .where(PARTICIPANT.ANONYMISED_AT.isNull())
                 .asTable("CURRENT");
         List<Waiting> waiting = tx.selectFrom(current)
                 .where(current.field(status).eq(CaseStatus.WAITING_LIST.name()))

@@ -32,11 +32,15 @@ public final class ParticipantRepository {
         this.log = log;
     }
 
-    /** Every participant as the register list shows them, in no particular order; logged as a result list. */
+    /**
+     * Every participant as the register list shows them, in no particular order; logged as a result
+     * list. The anonymous residues that gallring leaves are no longer participants to anyone.
+     */
     public List<ParticipantSummary> listSummaries(Actor actor) {
         List<ParticipantSummary> list = tx.select(PARTICIPANT.ID, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
                         PARTICIPANT.IDENTITY_NUMBER, PARTICIPANT.BIRTH_DATE, PARTICIPANT.PROGRAMME)
                 .from(PARTICIPANT)
+                .where(PARTICIPANT.ANONYMISED_AT.isNull())
                 .fetch(r -> new ParticipantSummary(
                         r.value1(), r.value2(), r.value3(), identity(r.value4()), r.value5(),
                         Programme.valueOf(r.value6())));
@@ -52,9 +56,9 @@ public final class ParticipantRepository {
         return tx.selectFrom(PARTICIPANT).where(PARTICIPANT.ID.in(ids)).fetch(ParticipantRepository::toSummary);
     }
 
-    /** Opens a participant's record; the opening is logged. */
+    /** Opens a participant's record (none after gallring); the opening is logged. */
     public Optional<Participant> find(Actor actor, long id) {
-        Optional<Participant> found = fetch(id);
+        Optional<Participant> found = anonymised(id) ? Optional.empty() : fetch(id);
         found.ifPresent(p -> log.append(actor, AccessEvent.PARTICIPANT_OPENED, p.id(), ""));
         return found;
     }
@@ -105,17 +109,22 @@ public final class ParticipantRepository {
         return fetch(id).orElseThrow();
     }
 
-    /** How many participants there are; a count, not personal data. */
+    /** How many participants there are (gallring's residues left out); a count, not personal data. */
     public int count() {
-        return tx.fetchCount(PARTICIPANT);
+        return tx.fetchCount(PARTICIPANT, PARTICIPANT.ANONYMISED_AT.isNull());
     }
 
     /**
      * Reads a participant for a rule that needs their data (the birth date for the consent gate) in a
-     * transaction whose access is already logged; not an opening of the record.
+     * transaction whose access is already logged; not an opening of the record. Empty for what
+     * gallring left, so that no case path is written for it again.
      */
     public Optional<Participant> fetchForRules(long id) {
-        return fetch(id);
+        return anonymised(id) ? Optional.empty() : fetch(id);
+    }
+
+    private boolean anonymised(long id) {
+        return tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(id).and(PARTICIPANT.ANONYMISED_AT.isNotNull()));
     }
 
     private Optional<Participant> fetch(long id) {

@@ -6,6 +6,7 @@ import static se.lotsbok.store.jooq.Tables.CONSENT_WITHDRAWAL;
 import static se.lotsbok.store.jooq.Tables.GOAL;
 import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
 import static se.lotsbok.store.jooq.Tables.JOURNAL_NOTE;
+import static se.lotsbok.store.jooq.Tables.MEETING_RESIDUE;
 import static se.lotsbok.store.jooq.Tables.PARTICIPANT;
 import static se.lotsbok.store.jooq.Tables.PARTNER_INVOLVEMENT;
 import static se.lotsbok.store.jooq.Tables.REPORT_CHANGE;
@@ -195,11 +196,15 @@ public final class ReportRepository {
         return ids == null ? DSL.trueCondition() : field.in(ids);
     }
 
-    /** The meetings (signed notes, corrections left out) of the days [from, to]. */
+    /**
+     * The meetings (signed notes, corrections left out) of the days [from, to], and the meetings
+     * whose notes gallring deleted, which are kept as date and type only.
+     */
     public List<RegisterSnapshot.Meeting> meetings(LocalDate from, LocalDate to) {
         // Corrections are left out here rather than in SQL: a condition on amends makes H2 choose
         // that column's index, which holds every note, over the covering index on meeting_at.
-        return tx.select(JOURNAL_NOTE.PARTICIPANT_ID, JOURNAL_NOTE.MEETING_AT, JOURNAL_NOTE.MEETING_TYPE, JOURNAL_NOTE.AMENDS)
+        List<RegisterSnapshot.Meeting> meetings = new ArrayList<>(tx.select(JOURNAL_NOTE.PARTICIPANT_ID,
+                        JOURNAL_NOTE.MEETING_AT, JOURNAL_NOTE.MEETING_TYPE, JOURNAL_NOTE.AMENDS)
                 .from(JOURNAL_NOTE)
                 .where(JOURNAL_NOTE.MEETING_AT.ge(from.atStartOfDay()))
                 .and(JOURNAL_NOTE.MEETING_AT.lt(to.plusDays(1).atStartOfDay()))
@@ -207,7 +212,13 @@ public final class ReportRepository {
                 .stream()
                 .filter(r -> r.value4() == null)
                 .map(r -> new RegisterSnapshot.Meeting(r.value1(), r.value2().toLocalDate(), MeetingType.valueOf(r.value3())))
-                .toList();
+                .toList());
+        tx.select(MEETING_RESIDUE.PARTICIPANT_ID, MEETING_RESIDUE.MEETING_DATE, MEETING_RESIDUE.MEETING_TYPE)
+                .from(MEETING_RESIDUE)
+                .where(MEETING_RESIDUE.MEETING_DATE.between(from, to))
+                .forEach(r -> meetings.add(new RegisterSnapshot.Meeting(r.value1(), r.value2(),
+                        MeetingType.valueOf(r.value3()))));
+        return meetings;
     }
 
     public List<Navigator> navigators() {
@@ -250,6 +261,7 @@ public final class ReportRepository {
         try (ResultSet result = tx.select(PARTICIPANT.IDENTITY_NUMBER, PARTICIPANT.FIRST_NAME, PARTICIPANT.LAST_NAME,
                         PARTICIPANT.BIRTH_DATE, PARTICIPANT.GENDER, PARTICIPANT.PROGRAMME)
                 .from(PARTICIPANT)
+                .where(PARTICIPANT.ANONYMISED_AT.isNull())
                 .orderBy(PARTICIPANT.LAST_NAME, PARTICIPANT.FIRST_NAME, PARTICIPANT.ID)
                 .fetchSize(1000)
                 .fetchResultSet()) {

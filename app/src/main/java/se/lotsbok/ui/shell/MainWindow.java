@@ -42,6 +42,8 @@ import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.report.ReportsScreen;
 import se.lotsbok.ui.report.ReportsViewModel;
+import se.lotsbok.ui.retention.RetentionScreen;
+import se.lotsbok.ui.retention.RetentionViewModel;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
@@ -66,20 +68,24 @@ public final class MainWindow {
         NAVIGATORS("nav.navigators", Action.READ_REGISTER),
         REPORTS("nav.reports", Action.RUN_REPORTS),
         ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
+        // The enhetschef's gallring; the administrator sees only its settings there.
+        RETENTION("nav.retention", Action.RUN_RETENTION, Action.MANAGE_SETTINGS),
         USERS("nav.users", Action.MANAGE_USERS),
         BACKUPS("nav.backups", Action.MANAGE_BACKUPS),
-        SETTINGS("nav.settings", null);
+        SETTINGS("nav.settings");
 
         private final String key;
-        private final Action needs;
+        /** Shown to a user who may do any of these; to everyone when there are none. */
+        private final Action[] needs;
 
-        Place(String key, Action needs) {
+        Place(String key, Action... needs) {
             this.key = key;
             this.needs = needs;
         }
 
         boolean shownTo(Actor actor) {
-            return needs == null || AccessPolicy.decide(actor, needs).allowed();
+            return needs.length == 0 || java.util.Arrays.stream(needs)
+                    .anyMatch(action -> AccessPolicy.decide(actor, action).allowed());
         }
     }
 
@@ -203,6 +209,12 @@ public final class MainWindow {
                             services.participants(), actor, tasks, texts, services.clock(), errors), texts);
                     screens.put(place, accessLog.node());
                     onShow.put(place, accessLog::load);
+                }
+                case RETENTION -> {
+                    RetentionScreen retention = new RetentionScreen(new RetentionViewModel(services.retention(), actor,
+                            tasks, texts, services.clock().getZone(), errors), texts);
+                    screens.put(place, retention.node());
+                    onShow.put(place, retention::load);
                 }
                 case USERS -> {
                     UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),

@@ -30,6 +30,7 @@ class AccessPolicyTest {
             "NAVIGATOR, REVIEW_ACCESS_LOG, OTHER, false",
             "NAVIGATOR, MANAGE_USERS, OTHER, false",
             "NAVIGATOR, MANAGE_SETTINGS, OTHER, false",
+            "NAVIGATOR, RUN_RETENTION, OWN, false",
             // enhetschef: everything in the register, whoever's participant it is
             "UNIT_HEAD, READ_REGISTER, OTHER, true",
             "UNIT_HEAD, CREATE_PARTICIPANT, OTHER, true",
@@ -42,6 +43,7 @@ class AccessPolicyTest {
             "UNIT_HEAD, IMPORT, OTHER, true",
             "UNIT_HEAD, REVIEW_ACCESS_LOG, OTHER, true",
             "UNIT_HEAD, VERIFY_ACCESS_LOG, OTHER, true",
+            "UNIT_HEAD, RUN_RETENTION, OTHER, true",
             "UNIT_HEAD, MANAGE_USERS, OTHER, false",
             "UNIT_HEAD, MANAGE_SETTINGS, OTHER, false",
             "UNIT_HEAD, MANAGE_BACKUPS, OTHER, false",
@@ -54,6 +56,7 @@ class AccessPolicyTest {
             "ADMINISTRATOR, EDIT_PARTICIPANT, OWN, false",
             "ADMINISTRATOR, REVIEW_ACCESS_LOG, OTHER, false",
             "ADMINISTRATOR, EXPORT, OTHER, false",
+            "ADMINISTRATOR, RUN_RETENTION, OTHER, false",
     })
     void eachRoleMayDoItsOwnWork(Role role, Action action, Relation relation, boolean allowed) {
         assertThat(AccessPolicy.decide(actor(role), action, relation).allowed()).isEqualTo(allowed);
