@@ -3,7 +3,10 @@ package se.lotsbok.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -12,9 +15,11 @@ import java.util.Objects;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.tools.ChangeFileEncryption;
@@ -126,9 +131,14 @@ public final class Database implements AutoCloseable {
      * register is stranded by the upgrade. The folder must not be open.
      */
     public static void encryptExisting(Path folder, byte[] key) {
+        String filePassword = HexFormat.of().formatHex(key);
         try {
-            ChangeFileEncryption.execute(folder.toString(), FILE_NAME, "AES", null,
-                    HexFormat.of().formatHex(key).toCharArray(), true);
+            ChangeFileEncryption.execute(folder.toString(), FILE_NAME, "AES", null, filePassword.toCharArray(), true);
+            // The first release's file has its user without a password; from now on the user has one.
+            try (Connection connection = DriverManager.getConnection(url(folder), USER, filePassword + " ");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("ALTER USER " + USER + " SET PASSWORD '" + USER + "'");
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot encrypt the existing database", e);
         }
@@ -255,11 +265,15 @@ public final class Database implements AutoCloseable {
     }
 
     private static Flyway flyway(JdbcConnectionPool pool) {
+        return migrations(pool).load();
+    }
+
+    /** Every migration of this program, SQL and Java, on {@code dataSource}; tests build older schemas from it. */
+    static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
-                .dataSource(pool)
+                .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers())
-                .load();
+                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers());
     }
 
     private static String constraintOf(IntegrityConstraintViolationException e) {

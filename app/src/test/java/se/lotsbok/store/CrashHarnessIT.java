@@ -187,7 +187,7 @@ class CrashHarnessIT {
                 }
                 if (line.startsWith("CHECKED")) {
                     checked = true;
-                } else if (line.equals("READY")) {
+                } else if (line.startsWith("READY")) {
                     reached.countDown();
                 } else if (line.startsWith("ACK ")) {
                     acks.add(line.substring(4));

@@ -111,7 +111,7 @@ public final class CrashHarnessWriter {
             System.exit(3);
             return;
         }
-        out.println("OPENED");
+        out.println("OPENED " + uptime());
         State state = inspect(database, folder);
         state.have().forEach((kind, ids) -> out.println("HAVE " + kind + " "
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
@@ -122,7 +122,7 @@ public final class CrashHarnessWriter {
             return;
         }
         out.println("CHECKED " + state.summary());
-        out.println("READY");
+        out.println("READY " + uptime());
         out.flush();
         Actions actions = new Actions(database, actor(folder, TestRegister.at(folder).key()), random, cycle, state);
         for (int i = 0; i < MAX_ACTIONS; i++) {
@@ -132,6 +132,10 @@ public final class CrashHarnessWriter {
         out.println("DONE");
         out.flush();
         Thread.sleep(120_000);
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** The register's first administrator, who holds every role, as the acting user. */
