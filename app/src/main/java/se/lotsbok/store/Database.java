@@ -12,16 +12,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.ChangeFileEncryption;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -105,6 +108,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create data folder " + folder, e);
         }
+        refuseIfTooNew(folder, key);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, passwords(key));
         try {
             checkOpenable(pool);
@@ -251,21 +255,49 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a file made by a newer program before anything opens it for writing: H2 rewrites parts
+     * of a file it opens for writing even when no row changes, so the check reads the file read-only.
+     * When the file cannot be read that way (in use, a wrong key), the opening for writing decides.
+     */
+    private static void refuseIfTooNew(Path folder, byte[] key) {
+        if (!exists(folder)) {
+            return;
+        }
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(url(folder) + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(passwords(key));
+        Optional<String> newer;
+        try {
+            newer = newerVersion(flyway(readOnly));
+        } catch (FlywayException e) {
+            return;
+        }
+        newer.ifPresent(version -> {
+            throw new StoreException.TooNew(version);
+        });
+    }
+
     private static void migrate(JdbcConnectionPool pool) {
         Flyway flyway = flyway(pool);
-        MigrationInfo[] applied = flyway.info().applied();
-        Arrays.stream(applied)
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
-                        || m.getState() == MigrationState.FUTURE_FAILED)
-                .reduce((first, second) -> second)
-                .ifPresent(m -> {
-                    throw new StoreException.TooNew(m.getVersion().getVersion());
-                });
+        newerVersion(flyway).ifPresent(version -> {
+            throw new StoreException.TooNew(version);
+        });
         flyway.migrate();
     }
 
-    private static Flyway flyway(JdbcConnectionPool pool) {
-        return migrations(pool).load();
+    /** The newest version applied to the file that this program does not know, if any. */
+    private static Optional<String> newerVersion(Flyway flyway) {
+        return Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second)
+                .map(m -> m.getVersion().getVersion());
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return migrations(dataSource).load();
     }
 
     /** Every migration of this program, SQL and Java, on {@code dataSource}; tests build older schemas from it. */

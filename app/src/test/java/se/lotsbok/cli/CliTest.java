@@ -113,6 +113,20 @@ class CliTest {
     }
 
     @Test
+    void aRegisterFromANewerProgramIsRefusedInOneSwedishLineAndLeftUntouched() throws Exception {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        TestDatabases.markMadeByANewerProgram(folder, TestRegister.at(folder).keyOf("chef"));
+        String before = TestDatabases.digest(folder.resolve("lotsbok.mv.db"));
+
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+
+        assertThat(err()).isEqualTo("lotsbok: Registret har skapats av en nyare version av Lotsbok (schemaversion 999)."
+                + " Uppdatera programmet; filen har inte ändrats.\n");
+        assertThat(TestDatabases.digest(folder.resolve("lotsbok.mv.db"))).isEqualTo(before);
+    }
+
+    @Test
     void windowArgumentsAreNotCommands() {
         assertThat(Cli.isCommand(new String[0])).isFalse();
         assertThat(Cli.isCommand(new String[] {"--db", "x"})).isFalse();
