@@ -219,7 +219,9 @@ public final class Cli {
             }
         }
         if (!result.written()) {
-            return fail(FAILED, texts.format("cli.import.refused", result.badRows()));
+            return fail(FAILED, result.fileErrors().isEmpty()
+                    ? texts.format("cli.import.refused", result.badRows())
+                    : texts.get("cli.import.refusedFile"));
         }
         out.println(texts.format("cli.import.done", result.rows().size(), result.newParticipants(), result.writes()));
         return OK;

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
@@ -72,7 +73,7 @@ public final class AuthService {
         byte[] key = vault.create(name, password);
         Database database = openDatabase(key, true);
         UserAccount admin = database.transaction(repos -> {
-            UserAccount created = repos.users().insert(name, displayName.strip(), EnumSet.allOf(Role.class), null,
+            UserAccount created = repos.users().insert(name, TypedText.strip(displayName), EnumSet.allOf(Role.class), null,
                     false, clock.instant());
             repos.accessLog().append(created.asActor(), AccessEvent.USER_CREATED, null, "first administrator");
             repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");
