@@ -23,7 +23,7 @@ public final class RegisterContents {
     private RegisterContents() {
     }
 
-    /** Table name to its rows (each a list of column values), in primary-key order. */
+    /** Table name to its rows, each a list of column values, in a fixed order. */
     public static Map<String, List<List<Object>>> of(Path folder, byte[] key) {
         Map<String, List<List<Object>>> contents = new TreeMap<>();
         try (Connection c = RawConnection.open(folder, key)) {
@@ -39,7 +39,7 @@ public final class RegisterContents {
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
+                        ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         List<Object> row = new ArrayList<>();
@@ -49,6 +49,7 @@ public final class RegisterContents {
                         rows.add(row);
                     }
                 }
+                rows.sort(java.util.Comparator.comparing(Object::toString));
                 contents.put(table, rows);
             }
         } catch (SQLException e) {

@@ -213,7 +213,7 @@ public final class ImportService {
         }
         int endOfHeader = text.indexOf('\n');
         String headerLine = endOfHeader < 0 ? text : text.substring(0, endOfHeader);
-        if (headerLine.isBlank()) {
+        if (TypedText.isBlank(headerLine)) {
             return new Parsed(List.of(new Refusal("import.error.empty")), List.of());
         }
         char separator = headerLine.indexOf(';') >= 0 ? ';' : ',';
@@ -236,7 +236,7 @@ public final class ImportService {
             Map<Integer, ImportColumn> columns = new HashMap<>();
             Map<ImportColumn, Integer> seen = new EnumMap<>(ImportColumn.class);
             for (int i = 0; i < header.length; i++) {
-                if (header[i].isBlank()) {
+                if (TypedText.isBlank(header[i])) {
                     continue;
                 }
                 Optional<ImportColumn> column = ImportColumn.of(header[i]);
