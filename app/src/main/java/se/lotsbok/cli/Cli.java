@@ -22,6 +22,7 @@ import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
+import se.lotsbok.service.auth.RestoreRefused;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.store.StoreException;
@@ -48,6 +49,8 @@ public final class Cli {
     private final Map<String, Command> commands = Map.of(
             "info", this::info,
             "backup", this::backup,
+            "script", this::script,
+            "restore-script", this::restoreScript,
             "verify-log", this::verifyLog,
             "report", this::report,
             "summary", this::summary,
@@ -130,6 +133,35 @@ public final class Cli {
             session.services().maintenance().backup(session.actor(), target);
         }
         out.println(texts.format("cli.backup.done", target.toAbsolutePath()));
+        return OK;
+    }
+
+    private int script(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "out");
+        Path target = Path.of(args.required(texts, "out"));
+        try (Session session = login.login(dataFolder(args))) {
+            session.services().maintenance().script(session.actor(), target);
+        }
+        out.println(texts.format("cli.script.done", target.toAbsolutePath()));
+        return OK;
+    }
+
+    private int restoreScript(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        if (args.words().size() != 1) {
+            throw new Arguments.UsageException(texts.get("cli.error.scriptFile"));
+        }
+        Path script = Path.of(args.words().getFirst());
+        if (!Files.isReadable(script)) {
+            return fail(FAILED, texts.format("cli.error.cannotRead", script));
+        }
+        Path folder = dataFolder(args);
+        try (Session session = login.restore(folder, script)) {
+            var info = session.services().maintenance().info(session.actor());
+            out.println(texts.format("cli.restore.done", folder.toAbsolutePath(), info.schemaVersion(), info.participants()));
+        } catch (RestoreRefused e) {
+            return fail(FAILED, texts.get("cli.restore.refused." + e.reason().name()));
+        }
         return OK;
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
@@ -49,9 +51,12 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "lotsbok";
 
     private static final String USER = "lotsbok";
+    /** DEFLATE, because H2 refuses ZIP together with a cipher. */
+    private static final String SCRIPT_OPTIONS = "COMPRESSION DEFLATE CIPHER AES PASSWORD ?";
     private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
+    private final String filePassword;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Clock clock;
@@ -64,8 +69,9 @@ public final class Database implements AutoCloseable {
     /** The transaction running on this thread, which nested calls join. */
     private final ThreadLocal<Repositories> current = new ThreadLocal<>();
 
-    private Database(Path folder, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
+    private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
+        this.filePassword = HexFormat.of().formatHex(key);
         this.pool = pool;
         this.clock = clock;
         this.logHead = logHead;
@@ -113,7 +119,7 @@ public final class Database implements AutoCloseable {
         try {
             checkOpenable(pool);
             migrate(pool);
-            Database database = new Database(folder, pool, clock, new LogHeadFile(folder, key));
+            Database database = new Database(folder, key, pool, clock, new LogHeadFile(folder, key));
             database.transaction(repos -> {
                 repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
                 return null;
@@ -200,6 +206,76 @@ public final class Database implements AutoCloseable {
             dsl.execute("BACKUP TO ?", zipFile.toAbsolutePath().toString());
         } catch (IOException | DataAccessException e) {
             throw new StoreException("backup to " + zipFile + " failed", e);
+        }
+    }
+
+    /**
+     * Writes the whole register as SQL statements, compressed and encrypted with the register's own
+     * key: the form in which a register crosses a change of H2's file format (H2 of any later version
+     * reads it back, see {@link #restoreFromScript}).
+     */
+    public void scriptTo(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            dsl.execute("SCRIPT TO ? " + SCRIPT_OPTIONS, file.toAbsolutePath().toString(), filePassword);
+        } catch (IOException | DataAccessException e) {
+            throw new StoreException("script to " + file + " failed", e);
+        }
+    }
+
+    /**
+     * Builds the register in {@code folder}, which must hold no database yet, from a script that
+     * {@link #scriptTo} wrote with the same key, and seals a copy of its access log's head beside it.
+     * On failure nothing is left in the folder but what was there.
+     */
+    public static void restoreFromScript(Path folder, byte[] key, Path script) {
+        if (exists(folder)) {
+            throw new StoreException("a register already exists in " + folder);
+        }
+        AccessLogChain.Head head;
+        try (Connection connection = DriverManager.getConnection(url(folder), USER, passwords(key))) {
+            try (PreparedStatement run = connection.prepareStatement("RUNSCRIPT FROM ? " + SCRIPT_OPTIONS)) {
+                run.setString(1, script.toAbsolutePath().toString());
+                run.setString(2, HexFormat.of().formatHex(key));
+                run.execute();
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT entry_count, last_hash FROM access_log_head")) {
+                head = row.next() ? new AccessLogChain.Head(row.getLong(1), row.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            removeFile(folder);
+            throw new StoreException("cannot restore the register from " + script, e);
+        }
+        try {
+            if (head != null) {
+                new LogHeadFile(folder, key).write(head);
+            }
+        } catch (IOException e) {
+            removeFile(folder);
+            throw new StoreException("cannot write the copy of the access log head", e);
+        }
+    }
+
+    /** Removes a register that {@link #restoreFromScript} built, with its log head copy; it must not be open. */
+    public static void discard(Path folder) {
+        removeFile(folder);
+        try {
+            Files.deleteIfExists(folder.resolve(LogHeadFile.FILE_NAME));
+        } catch (IOException e) {
+            throw new StoreException("cannot remove the register in " + folder, e);
+        }
+    }
+
+    private static void removeFile(Path folder) {
+        try {
+            Files.deleteIfExists(folder.resolve(FILE_NAME + ".mv.db"));
+            Files.deleteIfExists(folder.resolve(FILE_NAME + ".trace.db"));
+        } catch (IOException e) {
+            throw new StoreException("cannot remove the register in " + folder, e);
         }
     }
 

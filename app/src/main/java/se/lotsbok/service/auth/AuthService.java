@@ -97,6 +97,43 @@ public final class AuthService {
         };
     }
 
+    /**
+     * Rebuilds the register from an SQL script that {@code MaintenanceService.script} wrote (in this
+     * or an older Lotsbok, under any H2 version), then logs the administrator in. The folder holds the
+     * key file copied from the old folder and no register yet. Refused with nothing left behind when
+     * the folder is not so, the script cannot be read, or the user is no administrator in it.
+     */
+    public LoginResult restoreFromScript(String username, char[] password, Path script) {
+        if (Database.exists(folder)) {
+            throw new RestoreRefused(RestoreRefused.Reason.REGISTER_EXISTS, null);
+        }
+        if (vault.isNew()) {
+            throw new RestoreRefused(RestoreRefused.Reason.NO_KEY_FILE, null);
+        }
+        String name = Credentials.normaliseUsername(username);
+        Vault.Unlock unlock = vault.unlock(name, password);
+        if (!(unlock instanceof Vault.Unlocked unlocked)) {
+            return unlock instanceof Vault.MustWait wait ? new LoginResult.MustWait(wait.until()) : new LoginResult.Refused();
+        }
+        try {
+            Database.restoreFromScript(folder, unlocked.key(), script);
+        } catch (StoreException e) {
+            throw new RestoreRefused(RestoreRefused.Reason.UNREADABLE, e);
+        }
+        LoginResult result = open(name, unlocked);
+        if (result instanceof LoginResult.LoggedIn loggedIn) {
+            if (!loggedIn.session().actor().roles().contains(Role.ADMINISTRATOR)) {
+                loggedIn.session().close();
+                Database.discard(folder);
+                throw new RestoreRefused(RestoreRefused.Reason.NOT_ADMINISTRATOR, null);
+            }
+            loggedIn.session().services().maintenance().restoredFromScript(loggedIn.session().actor());
+        } else {
+            Database.discard(folder);
+        }
+        return result;
+    }
+
     private LoginResult open(String name, Vault.Unlocked unlocked) {
         Database database = openDatabase(unlocked.key(), false);
         List<KeyFile.PendingEvent> failed = unlocked.failedSinceLastLogin();
