@@ -59,7 +59,7 @@ class CrashHarnessIT {
     }
 
     /** What one process printed before it died. */
-    private record Run(List<String> lines, List<String> acks, boolean checked, boolean killed, int exitCode) {
+    private record Run(List<String> lines, List<String> acks, boolean checked) {
     }
 
     @Test
@@ -157,12 +157,15 @@ class CrashHarnessIT {
                 .start();
         CountDownLatch reached = new CountDownLatch(plan.duringStartup() ? 0 : plan.acks() + 1);
         boolean[] killed = new boolean[1];
+        boolean[] stuck = new boolean[1];
         Thread killer = Thread.ofPlatform().daemon().start(() -> {
             try {
                 if (plan.duringStartup()) {
                     Thread.sleep(plan.startupMillis());
                 } else if (reached.await(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     Thread.sleep(plan.extraMillis());
+                } else {
+                    stuck[0] = true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -201,12 +204,16 @@ class CrashHarnessIT {
             child.destroyForcibly();
             throw new AssertionError(context + ": the process did not end");
         }
+        if (stuck[0]) {
+            throw new AssertionError(context + ": no progress within " + CHILD_TIMEOUT_SECONDS + " s\n"
+                    + String.join("\n", lines.stream().filter(l -> !l.startsWith("HAVE")).toList()) + "\n" + tail(errors));
+        }
         // 137 = 128 + SIGKILL: anything else means the process stopped by itself.
         if (!killed[0] || child.exitValue() != 137) {
             throw new AssertionError(context + ": the process ended by itself with status " + child.exitValue()
                     + " before it was killed\n" + String.join("\n", lines) + "\n" + tail(errors));
         }
-        return new Run(lines, acks, checked, killed[0], child.exitValue());
+        return new Run(lines, acks, checked);
     }
 
     private static String tail(Path file) throws IOException {
