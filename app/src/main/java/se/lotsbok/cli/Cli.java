@@ -22,6 +22,7 @@ import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
+import se.lotsbok.service.auth.ScriptRefused;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.maintenance.MaintenanceService;
@@ -52,6 +53,8 @@ public final class Cli {
             "info", this::info,
             "backup", this::backup,
             "restore", this::restore,
+            "script", this::script,
+            "restore-script", this::restoreScript,
             "verify-log", this::verifyLog,
             "report", this::report,
             "summary", this::summary,
@@ -159,6 +162,35 @@ public final class Cli {
         return OK;
     }
 
+    private int script(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "out");
+        Path target = Path.of(args.required(texts, "out"));
+        try (Session session = login.login(dataFolder(args))) {
+            session.services().maintenance().script(session.actor(), target);
+        }
+        out.println(texts.format("cli.script.done", target.toAbsolutePath()));
+        return OK;
+    }
+
+    private int restoreScript(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        if (args.words().size() != 1) {
+            throw new Arguments.UsageException(texts.get("cli.error.scriptFile"));
+        }
+        Path script = Path.of(args.words().getFirst());
+        if (!Files.isReadable(script)) {
+            return fail(FAILED, texts.format("cli.error.cannotRead", script));
+        }
+        Path folder = dataFolder(args);
+        try (Session session = login.restore(folder, script)) {
+            var info = session.services().maintenance().info(session.actor());
+            out.println(texts.format("cli.restoreScript.done", folder.toAbsolutePath(), info.schemaVersion(), info.participants()));
+        } catch (ScriptRefused e) {
+            return fail(FAILED, texts.get("cli.restoreScript.refused." + e.reason().name()));
+        }
+        return OK;
+    }
+
     private int verifyLog(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db");
         try (Session session = login.login(dataFolder(args))) {
@@ -245,7 +277,9 @@ public final class Cli {
             }
         }
         if (!result.written()) {
-            return fail(FAILED, texts.format("cli.import.refused", result.badRows()));
+            return fail(FAILED, result.fileErrors().isEmpty()
+                    ? texts.format("cli.import.refused", result.badRows())
+                    : texts.get("cli.import.refusedFile"));
         }
         out.println(texts.format("cli.import.done", result.rows().size(), result.newParticipants(), result.writes()));
         return OK;

@@ -51,6 +51,29 @@ final class CliLogin {
     }
 
     Session login(Path folder) throws Failed {
+        Credentials given = credentials();
+        AuthService service = auth.apply(folder);
+        if (service.needsFirstAdministrator()) {
+            return switch (service.createFirstAdministrator(given.username(), given.username(), given.password(),
+                    given.password())) {
+                case AuthService.Created created -> created.session();
+                case AuthService.Rejected rejected -> throw new Failed(Cli.USAGE,
+                        texts.get("cli.error.firstAdministrator") + " " + texts.get("credentials." + rejected.problem().name()));
+            };
+        }
+        return loggedIn(service.login(given.username(), given.password()));
+    }
+
+    /** Rebuilds the register in {@code folder} from {@code script} and logs its administrator in. */
+    Session restore(Path folder, Path script) throws Failed {
+        Credentials given = credentials();
+        return loggedIn(auth.apply(folder).restoreFromScript(given.username(), given.password(), script));
+    }
+
+    private record Credentials(String username, char[] password) {
+    }
+
+    private Credentials credentials() throws Failed {
         String username = env.get(USER_VARIABLE);
         String password = env.get(PASSWORD_VARIABLE);
         if (username == null || username.isBlank()) {
@@ -67,15 +90,11 @@ final class CliLogin {
         } else {
             throw new Failed(Cli.USAGE, texts.format("cli.error.noCredentials", USER_VARIABLE, PASSWORD_VARIABLE));
         }
-        AuthService service = auth.apply(folder);
-        if (service.needsFirstAdministrator()) {
-            return switch (service.createFirstAdministrator(username, username, secret, secret)) {
-                case AuthService.Created created -> created.session();
-                case AuthService.Rejected rejected -> throw new Failed(Cli.USAGE,
-                        texts.get("cli.error.firstAdministrator") + " " + texts.get("credentials." + rejected.problem().name()));
-            };
-        }
-        return switch (service.login(username, secret)) {
+        return new Credentials(username, secret);
+    }
+
+    private Session loggedIn(LoginResult result) throws Failed {
+        return switch (result) {
             case LoginResult.LoggedIn loggedIn when loggedIn.session().mustChangePassword() -> {
                 loggedIn.session().close();
                 throw new Failed(Cli.FAILED, texts.get("cli.error.mustChangePassword"));

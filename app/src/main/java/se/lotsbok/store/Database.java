@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -15,11 +20,15 @@ import java.util.Set;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.h2.tools.ChangeFileEncryption;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -57,10 +66,13 @@ public final class Database implements AutoCloseable {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
     }
+    /** DEFLATE, because H2 refuses ZIP together with a cipher. */
+    private static final String SCRIPT_OPTIONS = "COMPRESSION DEFLATE CIPHER AES PASSWORD ?";
     private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
     private final byte[] key;
+    private final String filePassword;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
     private final Clock clock;
@@ -77,6 +89,7 @@ public final class Database implements AutoCloseable {
     private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
         this.folder = folder;
         this.key = key.clone();
+        this.filePassword = HexFormat.of().formatHex(key);
         this.pool = pool;
         this.clock = clock;
         this.logHead = logHead;
@@ -119,6 +132,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create data folder " + folder, e);
         }
+        refuseIfTooNew(folder, key);
         JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, passwords(key));
         try {
             checkOpenable(pool);
@@ -145,9 +159,14 @@ public final class Database implements AutoCloseable {
      * register is stranded by the upgrade. The folder must not be open.
      */
     public static void encryptExisting(Path folder, byte[] key) {
+        String filePassword = HexFormat.of().formatHex(key);
         try {
-            ChangeFileEncryption.execute(folder.toString(), FILE_NAME, "AES", null,
-                    HexFormat.of().formatHex(key).toCharArray(), true);
+            ChangeFileEncryption.execute(folder.toString(), FILE_NAME, "AES", null, filePassword.toCharArray(), true);
+            // The first release's file has its user without a password; from now on the user has one.
+            try (Connection connection = DriverManager.getConnection(url(folder), USER, filePassword + " ");
+                    Statement statement = connection.createStatement()) {
+                statement.execute("ALTER USER " + USER + " SET PASSWORD '" + USER + "'");
+            }
         } catch (SQLException e) {
             throw new StoreException("cannot encrypt the existing database", e);
         }
@@ -324,6 +343,76 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the whole register as SQL statements, compressed and encrypted with the register's own
+     * key: the form in which a register crosses a change of H2's file format (H2 of any later version
+     * reads it back, see {@link #restoreFromScript}).
+     */
+    public void scriptTo(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            dsl.execute("SCRIPT TO ? " + SCRIPT_OPTIONS, file.toAbsolutePath().toString(), filePassword);
+        } catch (IOException | DataAccessException e) {
+            throw new StoreException("script to " + file + " failed", e);
+        }
+    }
+
+    /**
+     * Builds the register in {@code folder}, which must hold no database yet, from a script that
+     * {@link #scriptTo} wrote with the same key, and seals a copy of its access log's head beside it.
+     * On failure nothing is left in the folder but what was there.
+     */
+    public static void restoreFromScript(Path folder, byte[] key, Path script) {
+        if (exists(folder)) {
+            throw new StoreException("a register already exists in " + folder);
+        }
+        AccessLogChain.Head head;
+        try (Connection connection = DriverManager.getConnection(url(folder), USER, passwords(key))) {
+            try (PreparedStatement run = connection.prepareStatement("RUNSCRIPT FROM ? " + SCRIPT_OPTIONS)) {
+                run.setString(1, script.toAbsolutePath().toString());
+                run.setString(2, HexFormat.of().formatHex(key));
+                run.execute();
+            }
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SELECT entry_count, last_hash FROM access_log_head")) {
+                head = row.next() ? new AccessLogChain.Head(row.getLong(1), row.getString(2)) : null;
+            }
+        } catch (SQLException e) {
+            removeFile(folder);
+            throw new StoreException("cannot restore the register from " + script, e);
+        }
+        try {
+            if (head != null) {
+                new LogHeadFile(folder, key).write(head);
+            }
+        } catch (IOException e) {
+            removeFile(folder);
+            throw new StoreException("cannot write the copy of the access log head", e);
+        }
+    }
+
+    /** Removes a register that {@link #restoreFromScript} built, with its log head copy; it must not be open. */
+    public static void discard(Path folder) {
+        removeFile(folder);
+        try {
+            Files.deleteIfExists(folder.resolve(LogHeadFile.FILE_NAME));
+        } catch (IOException e) {
+            throw new StoreException("cannot remove the register in " + folder, e);
+        }
+    }
+
+    private static void removeFile(Path folder) {
+        try {
+            Files.deleteIfExists(folder.resolve(FILE_NAME + ".mv.db"));
+            Files.deleteIfExists(folder.resolve(FILE_NAME + ".trace.db"));
+        } catch (IOException e) {
+            throw new StoreException("cannot remove the register in " + folder, e);
+        }
+    }
+
     /** The copy of the access log's head kept in a file beside the database. */
     public LogHeadFile.State logHeadCopy() {
         return logHead.read();
@@ -356,9 +445,14 @@ public final class Database implements AutoCloseable {
         // AUTO_SERVER: the first program to open the file serves it to later ones on the same PC (a
         // second window, a command, another user of a shared terminal server), so that they work on
         // one register instead of being refused; never on a network share, where it corrupts files.
-        String url = "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
-                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=131072";
+        String url = ownUrl(folder);
         return onNetworkShare(folder) ? url : url + ";AUTO_SERVER=TRUE";
+    }
+
+    /** The file opened by this program alone, without serving it to others. */
+    private static String ownUrl(Path folder) {
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
+                + ";CIPHER=AES;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;CACHE_SIZE=131072";
     }
 
     /** Whether {@code folder} lies on a network file system (or a Windows UNC path). */
@@ -399,25 +493,59 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses a file made by a newer program before anything opens it for writing: H2 rewrites parts
+     * of a file it opens for writing even when no row changes, so the check reads the file read-only.
+     * When the file cannot be read that way (in use, a wrong key), the opening for writing decides.
+     */
+    private static void refuseIfTooNew(Path folder, byte[] key) {
+        if (!exists(folder)) {
+            return;
+        }
+        JdbcDataSource readOnly = new JdbcDataSource();
+        // Without AUTO_SERVER: a server cannot be started on a file opened read-only. When another
+        // program already serves the file, this fails and that program's opening decides.
+        readOnly.setURL(ownUrl(folder) + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(passwords(key));
+        Optional<String> newer;
+        try {
+            newer = newerVersion(flyway(readOnly));
+        } catch (FlywayException e) {
+            return;
+        }
+        newer.ifPresent(version -> {
+            throw new StoreException.TooNew(version);
+        });
+    }
+
     private static void migrate(JdbcConnectionPool pool) {
         Flyway flyway = flyway(pool);
-        MigrationInfo[] applied = flyway.info().applied();
-        Arrays.stream(applied)
-                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
-                        || m.getState() == MigrationState.FUTURE_FAILED)
-                .reduce((first, second) -> second)
-                .ifPresent(m -> {
-                    throw new StoreException.TooNew(m.getVersion().getVersion());
-                });
+        newerVersion(flyway).ifPresent(version -> {
+            throw new StoreException.TooNew(version);
+        });
         flyway.migrate();
     }
 
-    private static Flyway flyway(JdbcConnectionPool pool) {
+    /** The newest version applied to the file that this program does not know, if any. */
+    private static Optional<String> newerVersion(Flyway flyway) {
+        return Arrays.stream(flyway.info().applied())
+                .filter(m -> m.getState() == MigrationState.FUTURE_SUCCESS
+                        || m.getState() == MigrationState.FUTURE_FAILED)
+                .reduce((first, second) -> second)
+                .map(m -> m.getVersion().getVersion());
+    }
+
+    private static Flyway flyway(DataSource dataSource) {
+        return migrations(dataSource).load();
+    }
+
+    /** Every migration of this program, SQL and Java, on {@code dataSource}; tests build older schemas from it. */
+    static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
-                .dataSource(pool)
+                .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers())
-                .load();
+                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers());
     }
 
     private static String constraintOf(IntegrityConstraintViolationException e) {

@@ -11,10 +11,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.testing.JarRunner;
 import se.lotsbok.testing.JarRunner.Result;
 import se.lotsbok.testing.Pins;
+import se.lotsbok.testing.RegisterContents;
 import se.lotsbok.testing.TestRegister;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,6 +115,46 @@ class CliReportsEndToEndIT {
                 "rad 4: personnummer: Skriv 10 eller 12 siffror, till exempel 19900101-1234 eller 900101-1234.",
                 "lotsbok: inget inläst: 2 rader har fel (se ovan).");
         assertThat(jar.run("info", "--db", folder.toString()).out()).contains("Deltagare: 0");
+    }
+
+    /** A malformed file: what is wrong with it, in the words the command prints. */
+    enum Malformed {
+        WINDOWS_1252("Filen är inte sparad som UTF-8 (första tecknet som inte går att läsa står på rad 1)."),
+        MISSING_COLUMN("Kolumnen ”aktualiserad” saknas; den måste finnas."),
+        UNCLOSED_QUOTE("Citattecknet i början av ett fält på rad 3 avslutas aldrig, så resten av filen kan inte läsas.");
+
+        final String message;
+
+        Malformed(String message) {
+            this.message = message;
+        }
+
+        byte[] bytes() {
+            String bo = Pins.dashed("19990101", "100") + ";Bo;Öberg;;;2026-02-10;;;;;;;;\n";
+            String cilla = Pins.dashed("20100505", "422") + ";\"Cilla;Berg;;;2026-03-01;;;;;;;;\n";
+            return switch (this) {
+                case WINDOWS_1252 -> (HEADER + bo).getBytes(java.nio.charset.Charset.forName("windows-1252"));
+                case MISSING_COLUMN -> "personnummer;förnamn;efternamn\n19990101-1000;Bo;Öberg\n"
+                        .getBytes(StandardCharsets.UTF_8);
+                case UNCLOSED_QUOTE -> (HEADER + bo + cilla + bo.replace("Bo;", "Bosse;")).getBytes(StandardCharsets.UTF_8);
+            };
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Malformed.class)
+    void aMalformedFileIsRefusedWithAClearMessageAndNothingIsWritten(Malformed file) throws Exception {
+        Map<String, List<List<Object>>> before = RegisterContents.of(folder, TestRegister.at(folder).keyOf("chef"));
+        Path path = temp.resolve("fel.csv");
+        Files.write(path, file.bytes());
+
+        Result result = jar.run("import", "--db", folder.toString(), path.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.err().lines().toList()).hasSize(2);
+        assertThat(result.err().lines().findFirst().orElseThrow()).startsWith("lotsbok: " + file.message);
+        assertThat(result.err().lines().toList().getLast()).isEqualTo("lotsbok: inget inläst: filen kan inte läsas in (se ovan).");
+        assertThat(RegisterContents.of(folder, TestRegister.at(folder).keyOf("chef"))).isEqualTo(before);
     }
 
     @Test

@@ -113,6 +113,39 @@ class CliTest {
     }
 
     @Test
+    void aRegisterFromANewerProgramIsRefusedInOneSwedishLineAndLeftUntouched() throws Exception {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        TestDatabases.markMadeByANewerProgram(folder, TestRegister.at(folder).keyOf("chef"));
+        String before = TestDatabases.digest(folder.resolve("lotsbok.mv.db"));
+
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+
+        assertThat(err()).isEqualTo("lotsbok: Registret har skapats av en nyare version av Lotsbok (schemaversion 999)."
+                + " Uppdatera programmet; filen har inte ändrats.\n");
+        assertThat(TestDatabases.digest(folder.resolve("lotsbok.mv.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void aRegisterIsCarriedToANewFolderThroughAnEncryptedScript() throws Exception {
+        Path folder = temp.resolve("data");
+        Path fresh = temp.resolve("ny");
+        Path script = temp.resolve("lotsbok-skript.bin");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(run("script", "--db", folder.toString(), "--out", script.toString())).isEqualTo(Cli.OK);
+        assertThat(out()).contains("Skript skrivet, krypterat med registrets nyckel: ");
+        java.nio.file.Files.createDirectories(fresh);
+        java.nio.file.Files.copy(folder.resolve("lotsbok.keys"), fresh.resolve("lotsbok.keys"));
+
+        assertThat(run("restore-script", "--db", fresh.toString(), script.toString())).as(err()).isEqualTo(Cli.OK);
+
+        assertThat(out()).contains("Registret i " + fresh.toAbsolutePath() + " är återskapat ur skriptet: schemaversion ");
+        assertThat(run("restore-script", "--db", fresh.toString(), script.toString())).isEqualTo(Cli.FAILED);
+        assertThat(err()).isEqualTo("lotsbok: det finns redan ett register i mappen. Ett skript läses bara in i en mapp"
+                + " som har nyckelfilen lotsbok.keys men inget register.\n");
+    }
+
+    @Test
     void windowArgumentsAreNotCommands() {
         assertThat(Cli.isCommand(new String[0])).isFalse();
         assertThat(Cli.isCommand(new String[] {"--db", "x"})).isFalse();

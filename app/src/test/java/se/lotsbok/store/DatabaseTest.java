@@ -9,6 +9,8 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lotsbok.domain.participant.ParticipantData;
@@ -60,19 +62,27 @@ class DatabaseTest {
     void refusesADatabaseFromANewerProgramAndLeavesItUntouched() throws Exception {
         Path folder = TestDatabases.folder(temp);
         TestDatabases.open(temp).close();
+        TestDatabases.markMadeByANewerProgram(folder, TestDatabases.KEY);
         String url = Database.url(folder);
-        try (var c = DriverManager.getConnection(url, "lotsbok", Database.passwords(TestDatabases.KEY));
-                var s = c.createStatement()) {
-            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
-                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                    + " VALUES (99, '999', 'future', 'SQL', 'V999__future.sql', 0, 'lotsbok', 1, TRUE)");
-        }
         List<String> before = historyOf(url);
+        Map<String, String> filesBefore = digests(folder);
 
         assertThatThrownBy(() -> TestDatabases.open(temp))
                 .isInstanceOfSatisfying(StoreException.TooNew.class,
                         e -> assertThat(e.fileVersion()).isEqualTo("999"));
+        assertThat(digests(folder)).as("every file of the data folder, byte for byte").isEqualTo(filesBefore);
         assertThat(historyOf(url)).isEqualTo(before);
+    }
+
+    /** Each file of {@code folder} by name, with the SHA-256 of its bytes. */
+    private static Map<String, String> digests(Path folder) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                digests.put(file.getFileName().toString(), TestDatabases.digest(file));
+            }
+        }
+        return digests;
     }
 
     @Test

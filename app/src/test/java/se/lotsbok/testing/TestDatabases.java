@@ -1,15 +1,24 @@
 package se.lotsbok.testing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.Set;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.store.Database;
+import se.lotsbok.store.RawConnection;
 
 /** Shared fixtures: the fixed day every test lives on, a known database key, acting users. */
 public final class TestDatabases {
@@ -35,6 +44,24 @@ public final class TestDatabases {
     /** A migrated, encrypted database in {@code folder(tempDir)}. */
     public static Database open(Path tempDir) {
         return Database.open(folder(tempDir), KEY, CLOCK);
+    }
+
+    /** Records in the file's migration history a schema version no program knows yet, as a newer Lotsbok would. */
+    public static void markMadeByANewerProgram(Path folder, byte[] key) throws SQLException {
+        try (Connection c = RawConnection.open(folder, key); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                    + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                    + " VALUES (99, '999', 'future', 'SQL', 'V999__future.sql', 0, 'lotsbok', 1, TRUE)");
+        }
+    }
+
+    /** The SHA-256 of the file's bytes, to show that something left a file untouched. */
+    public static String digest(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     public static Actor actor(long id, String username, Role... roles) {

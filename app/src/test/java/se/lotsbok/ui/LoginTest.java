@@ -106,6 +106,23 @@ class LoginTest {
     }
 
     @Test
+    void aRegisterFromANewerProgramIsRefusedWithAClearMessageAndLeftUntouched(FxRobot robot) throws Exception {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        TestDatabases.markMadeByANewerProgram(register.folder(), register.key());
+        String before = TestDatabases.digest(register.folder().resolve("lotsbok.mv.db"));
+        show(robot, register.folder());
+
+        robot.clickOn("#usernameField").write(TestRegister.ADMIN);
+        robot.clickOn("#passwordField").write(TestRegister.PASSWORD);
+        robot.clickOn("#loginButton");
+
+        assertThat(label(robot, "#loginMessage").getText()).isEqualTo("Registret har skapats av en nyare version av"
+                + " Lotsbok (schemaversion 999). Uppdatera programmet; filen har inte ändrats.");
+        assertThat(robot.lookup("#currentUser").tryQuery()).isEmpty();
+        assertThat(TestDatabases.digest(register.folder().resolve("lotsbok.mv.db"))).isEqualTo(before);
+    }
+
+    @Test
     void loggingOutReturnsToTheLoginScreen(FxRobot robot) {
         TestRegister register = TestRegister.create(TestDatabases.folder(temp));
         show(robot, register.folder());

@@ -147,6 +147,24 @@ class ReportsScreenTest {
     }
 
     @Test
+    void aFileWithAnUnclosedQuotationMarkIsRefusedNamingTheLineAndNothingCanBeImported(FxRobot robot) throws Exception {
+        robot.clickOn("#nav_REPORTS");
+        Path bad = temp.resolve("citat.csv");
+        Files.writeString(bad, HEADER + Pins.dashed("20100505", "422") + ";Cilla;Berg;;;2026-10-01;;;;;;;;\n"
+                + Pins.dashed("20010101", "555") + ";\"Dan;Ek;;;2026-04-01;;;;;;;;\n", StandardCharsets.UTF_8);
+        answers.add(Optional.of(bad));
+
+        robot.clickOn("#importButton");
+
+        assertThat(text(robot, "#importPreviewHeader")).isEqualTo("Filen kan inte läsas in.\nCitattecknet i början av"
+                + " ett fält på rad 3 avslutas aldrig, så resten av filen kan inte läsas. Lägg till det avslutande"
+                + " citattecknet eller ta bort det inledande.");
+        assertThat(robot.lookup("#confirmImportButton").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("#dialogCancelButton");
+        assertThat(session.services().participants().list(session.actor())).hasSize(2);
+    }
+
+    @Test
     void aGoodFileIsPreviewedThenImportedOnConfirmation(FxRobot robot) throws Exception {
         robot.clickOn("#nav_REPORTS");
         Path good = temp.resolve("lista.csv");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import se.lotsbok.domain.common.DateLimits;
 
 /**
  * The legal moves of a case: referral, then optionally assessment and the waiting list, then
@@ -55,6 +56,10 @@ public final class CaseTransitions {
         }
         if (move.date().isAfter(today)) {
             return Optional.of(new Refusal("case.refused.future", move.date()));
+        }
+        Optional<Refusal> implausible = DateLimits.check(move.date(), today);
+        if (implausible.isPresent()) {
+            return implausible;
         }
         Optional<LocalDate> latest = history.latest().map(CaseEvent::date);
         if (latest.isPresent() && move.date().isBefore(latest.get())) {

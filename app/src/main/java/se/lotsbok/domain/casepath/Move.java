@@ -2,6 +2,7 @@ package se.lotsbok.domain.casepath;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import se.lotsbok.domain.common.TypedText;
 
 /** A move the user asks for: to {@code status} on {@code date}, with what that status needs. */
 public record Move(CaseStatus status, LocalDate date, ReferralSource source, DischargeReason dischargeReason,
@@ -10,7 +11,7 @@ public record Move(CaseStatus status, LocalDate date, ReferralSource source, Dis
     public Move {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(date, "date");
-        note = note == null ? "" : note.strip();
+        note = TypedText.strip(note);
     }
 
     public static Move referral(LocalDate date, ReferralSource source) {

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.SwedishText;
+import se.lotsbok.domain.common.TypedText;
 
 /** What a note must hold to be signed, and the words it is found by. */
 public final class NoteRules {
@@ -29,10 +31,14 @@ public final class NoteRules {
         if (content.meetingAt().isAfter(now)) {
             return Optional.of(new Refusal("note.refused.future"));
         }
+        Optional<Refusal> implausible = DateLimits.check(content.meetingAt().toLocalDate(), now.toLocalDate());
+        if (implausible.isPresent()) {
+            return implausible;
+        }
         if (content.type() == null) {
             return Optional.of(new Refusal("note.refused.type"));
         }
-        if (content.text().isBlank()) {
+        if (TypedText.isBlank(content.text())) {
             return Optional.of(new Refusal("note.refused.empty"));
         }
         return checkLength(content);
@@ -54,10 +60,16 @@ public final class NoteRules {
         Set<String> words = new LinkedHashSet<>();
         for (String word : NOT_LETTERS.split(SwedishText.fold(text))) {
             if (word.length() >= 2) {
-                words.add(word.length() > MAX_WORD ? word.substring(0, MAX_WORD) : word);
+                words.add(word.length() > MAX_WORD ? cut(word) : word);
             }
         }
         return words;
+    }
+
+    /** The first {@link #MAX_WORD} chars, one fewer if the last would split a letter outside the BMP in two. */
+    private static String cut(String word) {
+        int end = Character.isHighSurrogate(word.charAt(MAX_WORD - 1)) ? MAX_WORD - 1 : MAX_WORD;
+        return word.substring(0, end);
     }
 
     /** The words of a search query, in the same form. */

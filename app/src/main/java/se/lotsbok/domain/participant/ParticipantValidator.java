@@ -8,13 +8,15 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.lotsbok.domain.common.DateLimits;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 
 /** Turns what was typed into {@link ParticipantData}, or says per field what is wrong. */
 public final class ParticipantValidator {
 
-    private static final LocalDate EARLIEST_BIRTH_DATE = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EARLIEST_BIRTH_DATE = DateLimits.EARLIEST;
     private static final Pattern PHONE = Pattern.compile("[0-9 +()\\-]*");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
@@ -138,6 +140,6 @@ public final class ParticipantValidator {
     }
 
     private static String trimmed(String text) {
-        return text == null ? "" : text.strip();
+        return TypedText.strip(text);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import se.lotsbok.domain.common.TypedText;
 
 /** Rules for user names and passwords, and how long an account waits after failed logins. */
 public final class Credentials {
@@ -37,7 +38,7 @@ public final class Credentials {
     }
 
     public static Optional<Problem> checkDisplayName(String displayName) {
-        String name = displayName == null ? "" : displayName.strip();
+        String name = TypedText.strip(displayName);
         return name.isEmpty() || name.length() > 200 ? Optional.of(Problem.DISPLAY_NAME_REQUIRED) : Optional.empty();
     }
 

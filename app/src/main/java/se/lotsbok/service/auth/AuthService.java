@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
@@ -72,7 +73,7 @@ public final class AuthService {
         byte[] key = vault.create(name, password);
         Database database = openDatabase(key, true);
         UserAccount admin = database.transaction(repos -> {
-            UserAccount created = repos.users().insert(name, displayName.strip(), EnumSet.allOf(Role.class), null,
+            UserAccount created = repos.users().insert(name, TypedText.strip(displayName), EnumSet.allOf(Role.class), null,
                     false, clock.instant());
             repos.accessLog().append(created.asActor(), AccessEvent.USER_CREATED, null, "first administrator");
             repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");
@@ -94,6 +95,43 @@ public final class AuthService {
             case Vault.MustWait wait -> new LoginResult.MustWait(wait.until());
             case Vault.Unlocked unlocked -> open(name, unlocked);
         };
+    }
+
+    /**
+     * Rebuilds the register from an SQL script that {@code MaintenanceService.script} wrote (in this
+     * or an older Lotsbok, under any H2 version), then logs the administrator in. The folder holds the
+     * key file copied from the old folder and no register yet. Refused with nothing left behind when
+     * the folder is not so, the script cannot be read, or the user is no administrator in it.
+     */
+    public LoginResult restoreFromScript(String username, char[] password, Path script) {
+        if (Database.exists(folder)) {
+            throw new ScriptRefused(ScriptRefused.Reason.REGISTER_EXISTS, null);
+        }
+        if (vault.isNew()) {
+            throw new ScriptRefused(ScriptRefused.Reason.NO_KEY_FILE, null);
+        }
+        String name = Credentials.normaliseUsername(username);
+        Vault.Unlock unlock = vault.unlock(name, password);
+        if (!(unlock instanceof Vault.Unlocked unlocked)) {
+            return unlock instanceof Vault.MustWait wait ? new LoginResult.MustWait(wait.until()) : new LoginResult.Refused();
+        }
+        try {
+            Database.restoreFromScript(folder, unlocked.key(), script);
+        } catch (StoreException e) {
+            throw new ScriptRefused(ScriptRefused.Reason.UNREADABLE, e);
+        }
+        LoginResult result = open(name, unlocked);
+        if (result instanceof LoginResult.LoggedIn loggedIn) {
+            if (!loggedIn.session().actor().roles().contains(Role.ADMINISTRATOR)) {
+                loggedIn.session().close();
+                Database.discard(folder);
+                throw new ScriptRefused(ScriptRefused.Reason.NOT_ADMINISTRATOR, null);
+            }
+            loggedIn.session().services().maintenance().restoredFromScript(loggedIn.session().actor());
+        } else {
+            Database.discard(folder);
+        }
+        return result;
     }
 
     private LoginResult open(String name, Vault.Unlocked unlocked) {

@@ -23,6 +23,8 @@ import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.DateLimits;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.service.AccessDenied;
@@ -77,7 +79,7 @@ public final class CaseService {
     /** Annuls the latest move, with a note saying why; both rows stay in the history. */
     public CaseResult annul(Actor actor, long participantId, long eventId, String note) {
         return decide(actor, participantId, Action.DECIDE_ENROLLMENT, repos -> {
-            String why = note == null ? "" : note.strip();
+            String why = TypedText.strip(note);
             if (why.isEmpty()) {
                 return Optional.of(new Refusal("case.refused.annulNote"));
             }
@@ -109,19 +111,30 @@ public final class CaseService {
             if (validUntil != null && validUntil.isBefore(given)) {
                 return Optional.of(new Refusal("consent.refused.untilBeforeGiven"));
             }
+            Optional<Refusal> implausible = DateLimits.check(given, today()).or(() -> DateLimits.check(validUntil, today()));
+            if (implausible.isPresent()) {
+                return implausible;
+            }
             if (partners.isEmpty()) {
                 return Optional.of(new Refusal("consent.refused.noPartners"));
             }
             for (Consent.GuardianConsent g : guardians) {
-                if (g.name().isBlank() || g.name().length() > 200) {
+                if (TypedText.isBlank(g.name()) || TypedText.strip(g.name()).length() > 200) {
                     return Optional.of(new Refusal("consent.refused.guardianName"));
+                }
+                if (g.given() == null) {
+                    return Optional.of(new Refusal("consent.refused.givenMissing"));
                 }
                 if (g.given().isAfter(today())) {
                     return Optional.of(new Refusal("case.refused.future", g.given()));
                 }
+                Optional<Refusal> guardianDate = DateLimits.check(g.given(), today());
+                if (guardianDate.isPresent()) {
+                    return guardianDate;
+                }
             }
             repos.cases().recordConsent(actor, participantId, given, validUntil, partners, guardians.stream()
-                    .map(g -> new Consent.GuardianConsent(g.name().strip(), g.given())).toList(), clock.instant());
+                    .map(g -> new Consent.GuardianConsent(TypedText.strip(g.name()), g.given())).toList(), clock.instant());
             return Optional.empty();
         });
     }
@@ -146,6 +159,10 @@ public final class CaseService {
             if (partner == null || from == null) {
                 return Optional.of(new Refusal("partner.refused.missing"));
             }
+            Optional<Refusal> implausible = DateLimits.check(from, today());
+            if (implausible.isPresent()) {
+                return implausible;
+            }
             boolean ongoing = repos.cases().partners(actor, participantId).stream()
                     .anyMatch(p -> p.partner() == partner && p.to() == null);
             if (ongoing) {
@@ -166,6 +183,10 @@ public final class CaseService {
             if (to == null || to.isBefore(involvement.get().from())) {
                 return Optional.of(new Refusal("partner.refused.endBeforeStart", involvement.get().from()));
             }
+            Optional<Refusal> implausible = DateLimits.check(to, today());
+            if (implausible.isPresent()) {
+                return implausible;
+            }
             repos.cases().endPartner(actor, participantId, involvementId, to);
             return Optional.empty();
         });
@@ -174,12 +195,16 @@ public final class CaseService {
     public CaseResult addGoal(Actor actor, long participantId, Goal.LifeArea area, String description,
             Partner responsible, LocalDate followUp) {
         return write(actor, participantId, repos -> {
-            String text = description == null ? "" : description.strip();
+            String text = TypedText.strip(description);
             if (area == null || responsible == null || followUp == null || text.isEmpty()) {
                 return Optional.of(new Refusal("goal.refused.missing"));
             }
             if (text.length() > MAX_TEXT) {
                 return Optional.of(new Refusal("case.refused.noteTooLong", MAX_TEXT));
+            }
+            Optional<Refusal> implausible = DateLimits.check(followUp, today());
+            if (implausible.isPresent()) {
+                return implausible;
             }
             repos.cases().addGoal(actor, participantId, area, text, responsible, followUp, today(), clock.instant());
             return Optional.empty();
@@ -206,6 +231,10 @@ public final class CaseService {
         return write(actor, participantId, repos -> {
             if (followUp == null) {
                 return Optional.of(new Refusal("goal.refused.missing"));
+            }
+            Optional<Refusal> implausible = DateLimits.check(followUp, today());
+            if (implausible.isPresent()) {
+                return implausible;
             }
             repos.cases().setFollowUp(actor, participantId, goalId, followUp);
             return Optional.empty();

@@ -1,7 +1,9 @@
 package se.lotsbok.service.importing;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,6 +29,7 @@ import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
 import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.casepath.Situation;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.ParticipantField;
@@ -172,12 +175,15 @@ public final class ImportService {
 
     // ---- reading the file
 
-    /** One data line of the file, its cells by column. */
-    record Line(int number, Map<ImportColumn, String> cells) {
+    /**
+     * One data line of the file, its cells by column; {@code extraCells} is how many cells are filled
+     * when that is more than the header has ({@code headerCells}), otherwise 0.
+     */
+    record Line(int number, Map<ImportColumn, String> cells, int extraCells, int headerCells) {
 
         String get(ImportColumn column) {
             String value = cells.get(column);
-            return value == null ? "" : value.strip();
+            return TypedText.strip(value);
         }
     }
 
@@ -185,24 +191,36 @@ public final class ImportService {
     }
 
     Parsed parse(byte[] file) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(file)).toString();
-        } catch (CharacterCodingException e) {
-            return new Parsed(List.of(new Refusal("import.error.notUtf8")), List.of());
+        if (file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4) {
+            return new Parsed(List.of(new Refusal("import.error.workbook")), List.of());
         }
+        ByteBuffer in = ByteBuffer.wrap(file);
+        CharBuffer decoded = CharBuffer.allocate(file.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult decoding = decoder.decode(in, decoded, true);
+        if (!decoding.isError()) {
+            decoding = decoder.flush(decoded);
+        }
+        if (decoding.isError()) {
+            // A file from Excel's plain "CSV" (Windows-1252): name the line of the first å, ä or ö.
+            return new Parsed(List.of(new Refusal("import.error.notUtf8", lineOf(file, in.position()))), List.of());
+        }
+        String text = decoded.flip().toString();
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         int endOfHeader = text.indexOf('\n');
         String headerLine = endOfHeader < 0 ? text : text.substring(0, endOfHeader);
-        if (headerLine.isBlank()) {
+        if (TypedText.isBlank(headerLine)) {
             return new Parsed(List.of(new Refusal("import.error.empty")), List.of());
         }
         char separator = headerLine.indexOf(';') >= 0 ? ';' : ',';
+        int unclosed = unclosedQuoteLine(text, separator);
+        if (unclosed > 0) {
+            return new Parsed(List.of(new Refusal("import.error.unclosedQuote", unclosed)), List.of());
+        }
         CsvMapper mapper = CsvMapper.builder()
                 .enable(CsvReadFeature.WRAP_AS_ARRAY)
                 .enable(CsvReadFeature.SKIP_EMPTY_LINES)
@@ -218,12 +236,12 @@ public final class ImportService {
             Map<Integer, ImportColumn> columns = new HashMap<>();
             Map<ImportColumn, Integer> seen = new EnumMap<>(ImportColumn.class);
             for (int i = 0; i < header.length; i++) {
-                if (header[i].isBlank()) {
+                if (TypedText.isBlank(header[i])) {
                     continue;
                 }
                 Optional<ImportColumn> column = ImportColumn.of(header[i]);
                 if (column.isEmpty()) {
-                    fileErrors.add(new Refusal("import.error.unknownColumn", header[i].strip()));
+                    fileErrors.add(new Refusal("import.error.unknownColumn", shown(header[i].strip())));
                 } else if (seen.putIfAbsent(column.get(), i) != null) {
                     fileErrors.add(new Refusal("import.error.twiceColumn", column.get().header()));
                 } else {
@@ -243,15 +261,18 @@ public final class ImportService {
                 String[] cells = it.nextValue();
                 Map<ImportColumn, String> byColumn = new EnumMap<>(ImportColumn.class);
                 boolean blank = true;
+                int filled = 0;
                 for (int i = 0; i < cells.length; i++) {
                     ImportColumn column = columns.get(i);
                     if (column != null) {
                         byColumn.put(column, cells[i]);
                     }
-                    blank &= cells[i].isBlank();
+                    blank &= TypedText.isBlank(cells[i]);
+                    filled = TypedText.isBlank(cells[i]) ? filled : i + 1;
                 }
                 if (!blank) {
-                    lines.add(new Line(number, byColumn));
+                    // Cells beyond the header are a separator inside an unquoted value: the row is shifted.
+                    lines.add(new Line(number, byColumn, filled > header.length ? filled : 0, header.length));
                 }
             }
         } catch (JacksonException e) {
@@ -291,6 +312,9 @@ public final class ImportService {
         }
 
         private void read(LocalDate today) {
+            if (line.extraCells() > 0) {
+                errors.add(new Refusal("import.error.extraCells", line.extraCells(), line.headerCells()));
+            }
             String identityText = line.get(ImportColumn.PERSONNUMMER);
             if (identityText.isEmpty()) {
                 errors.add(required(ImportColumn.PERSONNUMMER));
@@ -350,7 +374,7 @@ public final class ImportService {
             try {
                 return LocalDate.parse(text);
             } catch (DateTimeParseException e) {
-                errors.add(new Refusal("import.error.date", column.header(), text));
+                errors.add(new Refusal("import.error.date", column.header(), shown(text)));
                 return null;
             }
         }
@@ -362,7 +386,7 @@ public final class ImportService {
             }
             Optional<E> value = values.read(text);
             if (value.isEmpty()) {
-                errors.add(new Refusal("import.error.code", column.header(), text));
+                errors.add(new Refusal("import.error.code", column.header(), shown(text)));
             }
             return value;
         }
@@ -371,6 +395,61 @@ public final class ImportService {
             return new RowResult(line.number(), identity == null ? line.get(ImportColumn.PERSONNUMMER)
                     : identity.formatted(), name, List.copyOf(actions), List.copyOf(errors), List.copyOf(warnings));
         }
+    }
+
+    /** The number of the line in which byte {@code offset} lies. */
+    private static int lineOf(byte[] file, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < file.length; i++) {
+            if (file[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    /**
+     * The line where a quoted value begins that never ends, or 0. A reader of CSV would take the whole
+     * rest of the file as that one value, and name only the last line.
+     */
+    static int unclosedQuoteLine(String text, char separator) {
+        int line = 1;
+        int openedOn = 0;
+        boolean quoted = false;
+        boolean fieldStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else if (c == '\n') {
+                    line++;
+                }
+                continue;
+            }
+            if (c == '"' && fieldStart) {
+                quoted = true;
+                openedOn = line;
+            }
+            fieldStart = c == separator || c == '\n' || c == '\r';
+            if (c == '\n') {
+                line++;
+            }
+        }
+        return quoted ? openedOn : 0;
+    }
+
+    /** A cell's text as a message quotes it: at most 40 characters, so that a runaway cell stays readable. */
+    private static String shown(String text) {
+        if (text.length() <= 40) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(39)) ? 39 : 40;
+        return text.substring(0, end) + "…";
     }
 
     private static Refusal required(ImportColumn column) {

@@ -23,6 +23,8 @@ import se.lotsbok.domain.casepath.Consent;
 import se.lotsbok.domain.casepath.ConsentRules;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.DateLimits;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.journal.FollowUp;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.journal.NoteContent;
@@ -75,11 +77,16 @@ public final class NoteService {
     public record Todo(List<TodoItem> overdue, List<TodoItem> thisWeek, List<TodoItem> later, List<DraftLine> drafts) {
     }
 
-    /** A follow-up to create with a note. */
+    /** A follow-up to create with a note; {@code who} may be left out. */
     public record NewFollowUp(String what, String who, LocalDate due) {
+        public NewFollowUp {
+            who = who == null ? "" : who;
+        }
     }
 
     public static final int SEARCH_PAGE = 50;
+    public static final int MAX_FOLLOW_UP = 1000;
+    public static final int MAX_FOLLOW_UP_WHO = 200;
 
     private final Database database;
     private final Clock clock;
@@ -132,7 +139,7 @@ public final class NoteService {
             List<NewFollowUp> followUps) {
         Optional<Refusal> refused = mayWrite(actor, participantId)
                 .or(() -> NoteRules.checkForSigning(content, LocalDateTime.now(clock)))
-                .or(() -> checkFollowUps(followUps));
+                .or(() -> checkFollowUps(followUps, LocalDate.now(clock)));
         if (refused.isPresent()) {
             return new Refused(refused.get());
         }
@@ -141,7 +148,7 @@ public final class NoteService {
                 return new Refused(new Refusal("note.refused.amendsMissing"));
             }
             return new Signed(repos.journal().sign(actor, participantId, amends, content, followUps.stream()
-                    .map(f -> new JournalRepository.NewFollowUp(f.what().strip(), f.who().strip(), f.due()))
+                    .map(f -> new JournalRepository.NewFollowUp(TypedText.strip(f.what()), TypedText.strip(f.who()), f.due()))
                     .toList(), clock.instant()));
         });
     }
@@ -229,13 +236,17 @@ public final class NoteService {
         return decision instanceof Decision.Refused refused ? Optional.of(new Refusal(refused.reason())) : Optional.empty();
     }
 
-    private static Optional<Refusal> checkFollowUps(List<NewFollowUp> followUps) {
+    private static Optional<Refusal> checkFollowUps(List<NewFollowUp> followUps, LocalDate today) {
         for (NewFollowUp f : followUps) {
-            if (f.what() == null || f.what().isBlank() || f.due() == null) {
+            if (TypedText.isBlank(f.what()) || f.due() == null) {
                 return Optional.of(new Refusal("note.refused.followUp"));
             }
-            if (f.what().length() > 1000 || (f.who() != null && f.who().length() > 200)) {
-                return Optional.of(new Refusal("note.refused.followUpTooLong"));
+            if (TypedText.strip(f.what()).length() > MAX_FOLLOW_UP || TypedText.strip(f.who()).length() > MAX_FOLLOW_UP_WHO) {
+                return Optional.of(new Refusal("note.refused.followUpTooLong", MAX_FOLLOW_UP, MAX_FOLLOW_UP_WHO));
+            }
+            Optional<Refusal> implausible = DateLimits.check(f.due(), today);
+            if (implausible.isPresent()) {
+                return implausible;
             }
         }
         return Optional.empty();

@@ -171,4 +171,20 @@ public final class MaintenanceService {
             return 0;
         }
     }
+
+    /**
+     * Writes the register as an SQL script, encrypted with the register's own key, to be read into a
+     * Lotsbok whose H2 has another file format ({@code AuthService.restoreFromScript}).
+     */
+    public void script(Actor actor, Path file) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        database.scriptTo(file);
+        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.BACKUP, null, "script"));
+    }
+
+    /** Logs that the register was just rebuilt from a script. */
+    public void restoredFromScript(Actor actor) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.BACKUP, null, "restored from script"));
+    }
 }

@@ -21,7 +21,9 @@ import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.casepath.Situation;
+import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.SwedishText;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.navigator.Assignment;
 import se.lotsbok.domain.navigator.AssignmentHistory;
 import se.lotsbok.domain.navigator.Caseload;
@@ -81,9 +83,10 @@ public final class NavigatorService {
     public Optional<Refusal> createNavigator(Actor actor, String name, Integer cap, LocalDate activeFrom) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_NAVIGATORS));
         Optional<Refusal> problem = checkNavigator(name, cap).or(() -> activeFrom == null
-                ? Optional.of(new Refusal("navigator.refused.date")) : Optional.empty());
+                ? Optional.of(new Refusal("navigator.refused.date")) : DateLimits.check(activeFrom, today()));
         if (problem.isEmpty()) {
-            database.transaction(repos -> repos.navigators().insert(actor, name.strip(), cap, activeFrom, clock.instant()));
+            database.transaction(repos -> repos.navigators().insert(actor, TypedText.strip(name), cap, activeFrom,
+                    clock.instant()));
         }
         return problem;
     }
@@ -93,7 +96,7 @@ public final class NavigatorService {
         Optional<Refusal> problem = checkNavigator(name, cap);
         if (problem.isEmpty()) {
             database.transaction(repos -> {
-                repos.navigators().update(actor, id, name.strip(), cap);
+                repos.navigators().update(actor, id, TypedText.strip(name), cap);
                 return null;
             });
         }
@@ -105,6 +108,10 @@ public final class NavigatorService {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_NAVIGATORS));
         if (from == null) {
             return Optional.of(new Refusal("navigator.refused.date"));
+        }
+        Optional<Refusal> implausible = DateLimits.check(from, today());
+        if (implausible.isPresent()) {
+            return implausible;
         }
         database.transaction(repos -> {
             repos.navigators().setActive(actor, id, active, from, clock.instant());
@@ -276,6 +283,10 @@ public final class NavigatorService {
         if (date == null || date.isAfter(today())) {
             return Optional.of(new Refused(new Refusal("assignment.refused.date")));
         }
+        Optional<Refusal> implausible = DateLimits.check(date, today());
+        if (implausible.isPresent()) {
+            return Optional.of(new Refused(implausible.get()));
+        }
         Optional<Assignment> latest = AssignmentHistory.of(repos.assignments().history(participantId)).latest();
         if (latest.isPresent() && date.isBefore(latest.get().date())) {
             return Optional.of(new Refused(new Refusal("assignment.refused.beforeLatest", latest.get().date())));
@@ -306,7 +317,7 @@ public final class NavigatorService {
     }
 
     private Optional<Refusal> checkNavigator(String name, Integer cap) {
-        if (name == null || name.isBlank() || name.strip().length() > maxNameLength) {
+        if (TypedText.isBlank(name) || TypedText.strip(name).length() > maxNameLength) {
             return Optional.of(new Refusal("navigator.refused.name"));
         }
         if (cap != null && (cap < 1 || cap > 99)) {

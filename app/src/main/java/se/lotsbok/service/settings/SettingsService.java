@@ -1,5 +1,7 @@
 package se.lotsbok.service.settings;
 
+import java.util.Optional;
+import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
@@ -21,12 +23,16 @@ public final class SettingsService {
         return database.transaction(repos -> repos.settings().load());
     }
 
-    /** Only an administrator changes the unit's settings. */
-    public void save(Actor actor, UnitSettings settings) {
+    /** Only an administrator changes the unit's settings. Answers why they were refused, or empty when saved. */
+    public Optional<Refusal> save(Actor actor, UnitSettings settings) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_SETTINGS));
-        database.transaction(repos -> {
-            repos.settings().save(actor, settings);
-            return null;
-        });
+        Optional<Refusal> problem = UnitSettings.checkName(settings.unitName());
+        if (problem.isEmpty()) {
+            database.transaction(repos -> {
+                repos.settings().save(actor, settings);
+                return null;
+            });
+        }
+        return problem;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.navigator.NavigatorRef;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Credentials;
@@ -68,7 +69,7 @@ public final class UserService {
                 if (repos.users().findByUsername(name).isPresent()) {
                     return null;
                 }
-                UserAccount user = repos.users().insert(name, displayName.strip(), roles, navigatorId, true,
+                UserAccount user = repos.users().insert(name, TypedText.strip(displayName), roles, navigatorId, true,
                         clock.instant());
                 repos.accessLog().append(actor, AccessEvent.USER_CREATED, null, "user=" + user.id());
                 return user;
@@ -97,7 +98,7 @@ public final class UserService {
                         && otherActiveAdministrators(repos.users().list(), userId) == 0) {
                     return new NotPossible("users.error.lastAdministrator");
                 }
-                UserAccount after = repos.users().update(userId, displayName.strip(), roles, navigatorId);
+                UserAccount after = repos.users().update(userId, TypedText.strip(displayName), roles, navigatorId);
                 repos.accessLog().append(actor, AccessEvent.USER_CHANGED, null, "user=" + userId);
                 return new Done(after);
             });

@@ -64,7 +64,16 @@ public final class SettingsScreen {
         TextField unitName = new TextField();
         unitName.setId("unitNameField");
         unitName.textProperty().bindBidirectional(viewModel.unitNameProperty());
-        unitGrid.addRow(0, label(texts.get("settings.unitName")), unitName);
+        unitName.setPrefColumnCount(24);
+        Label unitNameError = new Label();
+        unitNameError.setId("unitNameError");
+        unitNameError.getStyleClass().add(Styles.FIELD_ERROR);
+        unitNameError.textProperty().bind(viewModel.unitNameErrorProperty());
+        unitNameError.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unitNameErrorProperty()));
+        unitNameError.managedProperty().bind(unitNameError.visibleProperty());
+        HBox unitNameCell = new HBox(8, unitName, unitNameError);
+        unitNameCell.setAlignment(Pos.CENTER_LEFT);
+        unitGrid.addRow(0, label(texts.get("settings.unitName")), unitNameCell);
         int row = 1;
         for (SettingsViewModel.NumberField field : SettingsViewModel.NumberField.values()) {
             TextField input = new TextField();

@@ -3,6 +3,7 @@ package se.lotsbok.ui.settings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
@@ -13,9 +14,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
+import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.ui.common.Tasks;
@@ -51,6 +55,7 @@ public final class SettingsViewModel {
 
     private final ObjectProperty<Locale> language = new SimpleObjectProperty<>(this, "language");
     private final StringProperty unitName = new SimpleStringProperty(this, "unitName", "");
+    private final ReadOnlyStringWrapper unitNameError = new ReadOnlyStringWrapper(this, "unitNameError", "");
     private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -101,21 +106,26 @@ public final class SettingsViewModel {
                 values.put(field, value);
             }
         }
+        Optional<Refusal> nameProblem = UnitSettings.checkName(unitName.get());
+        unitNameError.set(nameProblem.map(p -> Messages.text(texts, p)).orElse(""));
+        ok &= nameProblem.isEmpty();
         ok &= checkBand(values, NumberField.YOUTH_MIN, NumberField.YOUTH_MAX);
         ok &= checkBand(values, NumberField.YOUNG_ADULTS_MIN, NumberField.YOUNG_ADULTS_MAX);
         if (!ok) {
             message.set(texts.get("form.fixErrors"));
             return;
         }
-        UnitSettings settings = new UnitSettings(unitName.get().strip(), values.get(NumberField.CASELOAD_CAP),
+        UnitSettings settings = new UnitSettings(TypedText.strip(unitName.get()), values.get(NumberField.CASELOAD_CAP),
                 new AgeBand(values.get(NumberField.YOUTH_MIN), values.get(NumberField.YOUTH_MAX)),
                 new AgeBand(values.get(NumberField.YOUNG_ADULTS_MIN), values.get(NumberField.YOUNG_ADULTS_MAX)));
-        tasks.run(() -> {
-            service.save(actor, settings);
-            return settings;
-        }, saved -> {
+        tasks.run(() -> service.save(actor, settings), refused -> {
+            if (refused.isPresent()) {
+                unitNameError.set(Messages.text(texts, refused.get()));
+                message.set(texts.get("form.fixErrors"));
+                return;
+            }
             message.set(texts.get("settings.saved"));
-            onSettingsSaved.accept(saved);
+            onSettingsSaved.accept(settings);
         }, onError);
     }
 
@@ -129,6 +139,7 @@ public final class SettingsViewModel {
 
     private void show(UnitSettings settings) {
         unitName.set(settings.unitName());
+        unitNameError.set("");
         numbers.get(NumberField.CASELOAD_CAP).set(Integer.toString(settings.caseloadCap()));
         numbers.get(NumberField.YOUTH_MIN).set(Integer.toString(settings.youthBand().minAge()));
         numbers.get(NumberField.YOUTH_MAX).set(Integer.toString(settings.youthBand().maxAge()));
@@ -148,6 +159,10 @@ public final class SettingsViewModel {
 
     public StringProperty unitNameProperty() {
         return unitName;
+    }
+
+    public ReadOnlyStringProperty unitNameErrorProperty() {
+        return unitNameError.getReadOnlyProperty();
     }
 
     public StringProperty numberProperty(NumberField field) {

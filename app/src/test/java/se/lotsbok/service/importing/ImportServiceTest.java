@@ -22,6 +22,7 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.testing.Pins;
+import se.lotsbok.testing.RegisterContents;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
@@ -44,6 +45,7 @@ class ImportServiceTest {
     private TestRegister register;
     private Session chef;
     private ImportService imports;
+    private java.util.Map<String, List<List<Object>>> empty;
     private final Texts texts = Texts.swedish();
 
     @BeforeEach
@@ -51,6 +53,7 @@ class ImportServiceTest {
         register = TestRegister.create(TestDatabases.folder(temp));
         chef = register.userWith("chef", Role.UNIT_HEAD);
         imports = chef.services().imports();
+        empty = RegisterContents.of(register.folder(), register.key());
     }
 
     @AfterEach
@@ -211,11 +214,125 @@ class ImportServiceTest {
     }
 
     @Test
+    void aWindows1252FileIsRefusedAsAWhole() {
+        byte[] excel = (HEADER + "\r\n" + BO + ";Bo;Öberg;;;2026-02-10;;;;;;;;\r\n")
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        assertThat(fileErrors(imports.preview(chef.actor(), excel))).containsExactly("Filen är inte sparad som UTF-8"
+                + " (första tecknet som inte går att läsa står på rad 1). Spara den i Excel som ”CSV UTF-8"
+                + " (kommaavgränsad)” och försök igen.");
+        assertNothingWritten(imports.importFile(chef.actor(), excel));
+    }
+
+    @Test
+    void aLineInAnotherEncodingIsNamed() {
+        byte[] utf8 = bytes(HEADER + "\r\n" + ANNA + ";Anna;Ek;;;2026-01-05;;;;;;;;\r\n");
+        byte[] pasted = (BO + ";Bo;Öberg;;;2026-02-10;;;;;;;;\r\n").getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        byte[] mixed = java.util.Arrays.copyOf(utf8, utf8.length + pasted.length);
+        System.arraycopy(pasted, 0, mixed, utf8.length, pasted.length);
+
+        assertThat(fileErrors(imports.preview(chef.actor(), mixed))).singleElement().asString()
+                .startsWith("Filen är inte sparad som UTF-8 (första tecknet som inte går att läsa står på rad 3).");
+        assertNothingWritten(imports.importFile(chef.actor(), mixed));
+    }
+
+    @Test
+    void anUnclosedQuotationMarkIsNamedByTheLineWhereItOpens() {
+        String file = HEADER + "\n" + ANNA + ";Anna;Ek;;;2026-01-05;;;;;;;;\n" + BO + ";\"Bo;Al;;;2026-02-10;;;;;;;;\n"
+                + CILLA + ";Cilla;Berg;;;2026-03-03;;;;;;;;\n";
+
+        assertThat(fileErrors(imports.preview(chef.actor(), bytes(file)))).containsExactly("Citattecknet i början av"
+                + " ett fält på rad 3 avslutas aldrig, så resten av filen kan inte läsas. Lägg till det avslutande"
+                + " citattecknet eller ta bort det inledande.");
+        assertNothingWritten(imports.importFile(chef.actor(), bytes(file)));
+    }
+
+    @Test
+    void aMissingRequiredColumnIsNamedAndNothingIsRead() {
+        String file = "personnummer;förnamn;efternamn\n" + BO + ";Bo;Al\n";
+
+        assertThat(fileErrors(imports.preview(chef.actor(), bytes(file))))
+                .containsExactly("Kolumnen ”aktualiserad” saknas; den måste finnas.");
+        assertNothingWritten(imports.importFile(chef.actor(), bytes(file)));
+    }
+
+    @Test
+    void aWorkbookGivenInsteadOfACsvFileIsRecognised() {
+        byte[] workbook = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0};
+
+        assertThat(fileErrors(imports.preview(chef.actor(), workbook))).containsExactly("Filen är en Excel-arbetsbok,"
+                + " inte en CSV-fil. Spara den i Excel som ”CSV UTF-8 (kommaavgränsad)” och försök igen.");
+        assertNothingWritten(imports.importFile(chef.actor(), workbook));
+    }
+
+    @Test
+    void aFileOfOnlyBlankLinesIsEmpty() {
+        assertThat(fileErrors(imports.preview(chef.actor(), bytes(" \u00A0\r\n\t\r\n")))).containsExactly("Filen är tom.");
+    }
+
+    @Test
+    void cellsBeyondTheHeaderMeanAShiftedRowAndAreARowError() {
+        String file = HEADER + "\n" + BO + ";Bo;Al;;;2026-02-10;;;;;;;;;Storgatan 1; Stockholm\n";
+
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes(file));
+
+        assertThat(lines(result)).containsExactly("rad 2: Raden har 16 fält men rubrikraden bara 14. Troligen står en"
+                + " avgränsare (; eller ,) i ett värde utan citattecken runt.");
+        assertNothingWritten(result);
+    }
+
+    @Test
+    void aHundredThousandCharacterCellIsRefusedAndQuotedShortened() {
+        String file = HEADER + "\n" + BO + ";" + "Bo".repeat(50_000) + ";Al;;;" + "2".repeat(100_000) + ";;;;;;;;\n";
+
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes(file));
+
+        assertThat(lines(result)).containsExactly("rad 2: aktualiserad: ”" + "2".repeat(40) + "…” är inget datum."
+                + " Skriv ÅÅÅÅ-MM-DD.");
+        assertNothingWritten(result);
+        ImportService.ImportResult longName = imports.importFile(chef.actor(), bytes(HEADER + "\n" + BO + ";"
+                + "Bo".repeat(50_000) + ";Al;;;2026-02-10;;;;;;;;\n"));
+        assertThat(lines(longName)).containsExactly("rad 2: förnamn: Högst 100 tecken.");
+        assertNothingWritten(longName);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0001-01-01", "1899-12-31"})
+    void aDateFarInThePastIsARowErrorAndNothingIsWritten(String date) {
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes(HEADER + "\n" + BO
+                + ";Bo;Al;;;" + date + ";;;;;;;;\n"));
+
+        assertThat(lines(result)).containsExactly("rad 2: Datumet " + date + " är orimligt tidigt. Skriv ett datum"
+                + " från 1900-01-01 och framåt.");
+        assertNothingWritten(result);
+    }
+
+    @Test
+    void namesWithEmojiAndSwedishLettersAreImportedExactly() {
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes("\uFEFF" + HEADER + "\n" + BO
+                + ";\"Åsa-Märta 🙂\";Öberg-Ängström é 👍🏽;;;2026-02-10;;;;;;;;\n"));
+
+        assertThat(result.written()).as(describe(result)).isTrue();
+        assertThat(participants()).extracting(ParticipantSummary::firstName, ParticipantSummary::lastName)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Åsa-Märta 🙂", "Öberg-Ängström é 👍🏽"));
+    }
+
+    @Test
     void aNavigatorMayNotImport() {
         try (Session lots = register.userWith("lots", Role.NAVIGATOR)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> lots.services().imports()
                     .importFile(lots.actor(), bytes(GOOD))).isInstanceOf(se.lotsbok.service.AccessDenied.class);
         }
+    }
+
+    private List<String> fileErrors(ImportService.ImportResult result) {
+        return result.fileErrors().stream().map(e -> Messages.text(texts, e)).toList();
+    }
+
+    /** The import was refused and the register holds what it held before: the one participant-free register. */
+    private void assertNothingWritten(ImportService.ImportResult result) {
+        assertThat(result.written()).isFalse();
+        assertThat(RegisterContents.of(register.folder(), register.key())).isEqualTo(empty);
     }
 
     /** The case rows, consents and assignments of the three participants. */
