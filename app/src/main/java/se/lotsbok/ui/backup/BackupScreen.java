@@ -51,6 +51,7 @@ public final class BackupScreen {
         TextField keep = new TextField();
         keep.setId("backupKeepField");
         keep.setPrefColumnCount(4);
+        keep.setMaxWidth(90);
         keep.textProperty().bindBidirectional(viewModel.keepProperty());
         grid.addRow(1, label(texts.get("backup.keep")), withError(keep, viewModel.keepErrorProperty()));
         Label location = new Label();
@@ -70,7 +71,8 @@ public final class BackupScreen {
         table.getColumns().add(Tables.column(texts.get("backup.column.size"),
                 b -> String.format(Locale.ROOT, "%.1f MB", b.bytes() / 1_000_000.0), 90));
         table.getColumns().add(Tables.column(texts.get("backup.column.file"), b -> b.path().getFileName().toString(), 330));
-        table.setPrefHeight(260);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(220);
 
         Button now = new Button(texts.get("backup.now"));
         now.setId("backupNowButton");
@@ -103,6 +105,8 @@ public final class BackupScreen {
         message.setWrapText(true);
         message.getStyleClass().add(Styles.FORM_MESSAGE);
         message.textProperty().bind(viewModel.messageProperty());
+        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
+        message.managedProperty().bind(message.visibleProperty());
         VBox listCard = card(texts.get("backup.list.section"), hint(texts.get("backup.list.hint")), table, buttons, message);
         listCard.setMaxWidth(760);
 
