@@ -144,6 +144,8 @@ class BackupScreenTest {
         robot.interact(() -> {
             robot.lookup("#backupKeepField").queryTextInputControl().setText("5");
             robot.lookup("#backupFolderField").queryTextInputControl().setText(folder.toString());
+            // The messages beside the fields made the screen taller: back down to the button.
+            robot.lookup("#backupScreen").queryAs(ScrollPane.class).setVvalue(1);
         });
         robot.clickOn("#saveBackupSettingsButton");
 
