@@ -1,5 +1,9 @@
 package se.lotsbok.ui.backup;
 
+import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldLabel;
+import static se.lotsbok.ui.common.Cards.hint;
+
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -47,13 +51,13 @@ public final class BackupScreen {
         folder.setId("backupFolderField");
         folder.setPromptText(texts.get("backup.folder.prompt"));
         folder.textProperty().bindBidirectional(viewModel.folderProperty());
-        grid.addRow(0, label(texts.get("backup.folder")), withError(folder, viewModel.folderErrorProperty()));
+        grid.addRow(0, fieldLabel(texts.get("backup.folder")), withError(folder, viewModel.folderErrorProperty()));
         TextField keep = new TextField();
         keep.setId("backupKeepField");
         keep.setPrefColumnCount(4);
         keep.setMaxWidth(90);
         keep.textProperty().bindBidirectional(viewModel.keepProperty());
-        grid.addRow(1, label(texts.get("backup.keep")), withError(keep, viewModel.keepErrorProperty()));
+        grid.addRow(1, fieldLabel(texts.get("backup.keep")), withError(keep, viewModel.keepErrorProperty()));
         Label location = new Label();
         location.setId("backupLocation");
         location.getStyleClass().add(Styles.MUTED);
@@ -109,6 +113,7 @@ public final class BackupScreen {
         message.managedProperty().bind(message.visibleProperty());
         VBox listCard = card(texts.get("backup.list.section"), hint(texts.get("backup.list.hint")), table, buttons, message);
         listCard.setMaxWidth(760);
+        settingsCard.setMaxWidth(760);
 
         VBox content = new VBox(16, title, listCard, settingsCard);
         content.getStyleClass().add(Styles.CONTENT);
@@ -151,28 +156,5 @@ public final class BackupScreen {
         message.managedProperty().bind(message.visibleProperty());
         VBox cell = new VBox(4, field, message);
         return cell;
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.FIELD_LABEL);
-        return label;
-    }
-
-    private static Label hint(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.MUTED);
-        return label;
-    }
-
-    private static VBox card(String heading, Node... children) {
-        Label title = new Label(heading);
-        title.getStyleClass().add(Styles.SECTION_TITLE);
-        VBox card = new VBox(12, title);
-        card.getChildren().addAll(children);
-        card.getStyleClass().add(Styles.CARD);
-        card.setMaxWidth(760);
-        return card;
     }
 }

@@ -1,9 +1,12 @@
 package se.lotsbok.ui.retention;
 
+import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldLabel;
+import static se.lotsbok.ui.common.Cards.hint;
+
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -188,7 +191,7 @@ public final class RetentionScreen {
         });
         HBox yearsCell = new HBox(8, years, error);
         yearsCell.setAlignment(Pos.CENTER_LEFT);
-        Label yearsLabel = label(texts.get("retention.settings.years"));
+        Label yearsLabel = fieldLabel(texts.get("retention.settings.years"));
         yearsLabel.setLabelFor(years);
         grid.addRow(0, yearsLabel, yearsCell);
         CheckBox sample = new CheckBox(texts.get("retention.settings.sample"));
@@ -250,28 +253,5 @@ public final class RetentionScreen {
         goButton.setDefaultButton(false);
         ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(go::equals).isPresent();
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.FIELD_LABEL);
-        GridPane.setValignment(label, VPos.CENTER);
-        return label;
-    }
-
-    private static Label hint(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.MUTED);
-        return label;
-    }
-
-    private static VBox card(String heading, Node... children) {
-        Label title = new Label(heading);
-        title.getStyleClass().add(Styles.SECTION_TITLE);
-        VBox card = new VBox(12, title);
-        card.getChildren().addAll(children);
-        card.getStyleClass().add(Styles.CARD);
-        return card;
     }
 }

@@ -1,10 +1,13 @@
 package se.lotsbok.ui.settings;
 
+import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldLabel;
+import static se.lotsbok.ui.common.Cards.hint;
+
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -56,7 +59,7 @@ public final class SettingsScreen {
         });
         language.valueProperty().bindBidirectional(viewModel.languageProperty());
         GridPane languageGrid = grid();
-        languageGrid.addRow(0, label(texts.get("settings.language")), language);
+        languageGrid.addRow(0, fieldLabel(texts.get("settings.language")), language);
         VBox languageCard = card(texts.get("settings.language.section"), languageGrid,
                 hint(texts.get("settings.language.hint")));
 
@@ -73,7 +76,7 @@ public final class SettingsScreen {
         unitNameError.managedProperty().bind(unitNameError.visibleProperty());
         HBox unitNameCell = new HBox(8, unitName, unitNameError);
         unitNameCell.setAlignment(Pos.CENTER_LEFT);
-        unitGrid.addRow(0, label(texts.get("settings.unitName")), unitNameCell);
+        unitGrid.addRow(0, fieldLabel(texts.get("settings.unitName")), unitNameCell);
         int row = 1;
         for (SettingsViewModel.NumberField field : SettingsViewModel.NumberField.values()) {
             TextField input = new TextField();
@@ -87,7 +90,7 @@ public final class SettingsScreen {
             error.managedProperty().bind(error.visibleProperty());
             HBox cell = new HBox(8, input, error);
             cell.setAlignment(Pos.CENTER_LEFT);
-            unitGrid.addRow(row++, label(texts.get("settings." + field.name())), cell);
+            unitGrid.addRow(row++, fieldLabel(texts.get("settings." + field.name())), cell);
         }
         Button save = new Button(texts.get("settings.save"));
         save.setId("saveSettingsButton");
@@ -106,6 +109,8 @@ public final class SettingsScreen {
             unitCard.getChildren().add(1, hint(texts.get("access.refused.MANAGE_SETTINGS")));
         }
 
+        languageCard.setMaxWidth(720);
+        unitCard.setMaxWidth(720);
         VBox content = new VBox(16, title, languageCard, unitCard);
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
@@ -124,29 +129,5 @@ public final class SettingsScreen {
     private static GridPane grid() {
         GridPane grid = FormGrid.create();
         return grid;
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.FIELD_LABEL);
-        GridPane.setValignment(label, VPos.CENTER);
-        return label;
-    }
-
-    private static Label hint(String text) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.getStyleClass().add(Styles.MUTED);
-        return label;
-    }
-
-    private static VBox card(String heading, Node... children) {
-        Label title = new Label(heading);
-        title.getStyleClass().add(Styles.SECTION_TITLE);
-        VBox card = new VBox(12, title);
-        card.getChildren().addAll(children);
-        card.getStyleClass().add(Styles.CARD);
-        card.setMaxWidth(720);
-        return card;
     }
 }

@@ -1,0 +1,40 @@
+package se.lotsbok.ui.common;
+
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+/** The pieces the settings-like screens are made of: a titled card, a muted hint, a field label. */
+public final class Cards {
+
+    private Cards() {
+    }
+
+    /** A card with a section title above {@code children}. */
+    public static VBox card(String heading, Node... children) {
+        Label title = new Label(heading);
+        title.getStyleClass().add(Styles.SECTION_TITLE);
+        VBox card = new VBox(12, title);
+        card.getChildren().addAll(children);
+        card.getStyleClass().add(Styles.CARD);
+        return card;
+    }
+
+    /** A wrapped explanatory line in the muted colour. */
+    public static Label hint(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.MUTED);
+        return label;
+    }
+
+    /** The label in front of a field in a form grid. */
+    public static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.FIELD_LABEL);
+        GridPane.setValignment(label, VPos.CENTER);
+        return label;
+    }
+}
