@@ -1,6 +1,7 @@
 package se.lotsbok.ui.backup;
 
 import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldError;
 import static se.lotsbok.ui.common.Cards.fieldLabel;
 import static se.lotsbok.ui.common.Cards.hint;
 
@@ -149,12 +150,6 @@ public final class BackupScreen {
     }
 
     private static Node withError(TextField field, javafx.beans.value.ObservableStringValue error) {
-        Label message = new Label();
-        message.getStyleClass().add(Styles.FIELD_ERROR);
-        message.textProperty().bind(error);
-        message.visibleProperty().bind(Bindings.isNotEmpty(error));
-        message.managedProperty().bind(message.visibleProperty());
-        VBox cell = new VBox(4, field, message);
-        return cell;
+        return new VBox(4, field, fieldError(error));
     }
 }

@@ -1,12 +1,17 @@
 package se.lotsbok.ui.common;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
-/** The pieces the settings-like screens are made of: a titled card, a muted hint, a field label. */
+/**
+ * The pieces the settings-like screens are made of: a titled card, a muted hint, a field label and
+ * the message beside a field.
+ */
 public final class Cards {
 
     private Cards() {
@@ -35,6 +40,16 @@ public final class Cards {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.FIELD_LABEL);
         GridPane.setValignment(label, VPos.CENTER);
+        return label;
+    }
+
+    /** The message beside a field: shows {@code error}, and takes no room while it is empty. */
+    public static Label fieldError(ObservableStringValue error) {
+        Label label = new Label();
+        label.getStyleClass().add(Styles.FIELD_ERROR);
+        label.textProperty().bind(error);
+        label.visibleProperty().bind(Bindings.isNotEmpty(error));
+        label.managedProperty().bind(label.visibleProperty());
         return label;
     }
 }

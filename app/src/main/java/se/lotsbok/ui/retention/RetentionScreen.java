@@ -1,6 +1,7 @@
 package se.lotsbok.ui.retention;
 
 import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldError;
 import static se.lotsbok.ui.common.Cards.fieldLabel;
 import static se.lotsbok.ui.common.Cards.hint;
 
@@ -177,12 +178,8 @@ public final class RetentionScreen {
         years.setId("retentionYears");
         years.setPrefColumnCount(4);
         years.textProperty().bindBidirectional(viewModel.yearsProperty());
-        Label error = new Label();
+        Label error = fieldError(viewModel.yearsErrorProperty());
         error.setId("retentionYearsError");
-        error.getStyleClass().add(Styles.FIELD_ERROR);
-        error.textProperty().bind(viewModel.yearsErrorProperty());
-        error.visibleProperty().bind(viewModel.yearsErrorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
         viewModel.yearsErrorProperty().addListener((obs, old, now) -> {
             years.getStyleClass().remove(Styles.INVALID);
             if (!now.isEmpty()) {

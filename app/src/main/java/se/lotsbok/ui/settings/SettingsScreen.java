@@ -1,12 +1,12 @@
 package se.lotsbok.ui.settings;
 
 import static se.lotsbok.ui.common.Cards.card;
+import static se.lotsbok.ui.common.Cards.fieldError;
 import static se.lotsbok.ui.common.Cards.fieldLabel;
 import static se.lotsbok.ui.common.Cards.hint;
 
 import java.util.List;
 import java.util.Locale;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -68,12 +68,8 @@ public final class SettingsScreen {
         unitName.setId("unitNameField");
         unitName.textProperty().bindBidirectional(viewModel.unitNameProperty());
         unitName.setPrefColumnCount(24);
-        Label unitNameError = new Label();
+        Label unitNameError = fieldError(viewModel.unitNameErrorProperty());
         unitNameError.setId("unitNameError");
-        unitNameError.getStyleClass().add(Styles.FIELD_ERROR);
-        unitNameError.textProperty().bind(viewModel.unitNameErrorProperty());
-        unitNameError.visibleProperty().bind(Bindings.isNotEmpty(viewModel.unitNameErrorProperty()));
-        unitNameError.managedProperty().bind(unitNameError.visibleProperty());
         HBox unitNameCell = new HBox(8, unitName, unitNameError);
         unitNameCell.setAlignment(Pos.CENTER_LEFT);
         unitGrid.addRow(0, fieldLabel(texts.get("settings.unitName")), unitNameCell);
@@ -83,12 +79,7 @@ public final class SettingsScreen {
             input.setId("setting_" + field.name());
             input.setPrefColumnCount(4);
             input.textProperty().bindBidirectional(viewModel.numberProperty(field));
-            Label error = new Label();
-            error.getStyleClass().add(Styles.FIELD_ERROR);
-            error.textProperty().bind(viewModel.errorProperty(field));
-            error.visibleProperty().bind(Bindings.isNotEmpty(viewModel.errorProperty(field)));
-            error.managedProperty().bind(error.visibleProperty());
-            HBox cell = new HBox(8, input, error);
+            HBox cell = new HBox(8, input, fieldError(viewModel.errorProperty(field)));
             cell.setAlignment(Pos.CENTER_LEFT);
             unitGrid.addRow(row++, fieldLabel(texts.get("settings." + field.name())), cell);
         }
