@@ -257,8 +257,11 @@ public final class Database implements AutoCloseable {
             try (Database restored = open(candidate, key, clock)) {
                 record Check(AccessLogChain.Verification log, AccessLogChain.Head head, int participants) {
                 }
-                Check check = restored.transaction(repos -> new Check(AccessLogChain.verify(repos.accessLog().all(),
-                        repos.accessLog().head(), Optional.empty()), repos.accessLog().head(), repos.participants().count()));
+                Check check = restored.transaction(repos -> {
+                    AccessLogChain.Head last = repos.accessLog().head();
+                    return new Check(AccessLogChain.verify(repos.accessLog().all(), last, Optional.empty()), last,
+                            repos.participants().count());
+                });
                 if (check.log() instanceof AccessLogChain.Broken) {
                     throw new StoreException.BadBackup(StoreException.BadBackup.Reason.LOG_BROKEN, null);
                 }

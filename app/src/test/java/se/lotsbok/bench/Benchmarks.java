@@ -1,8 +1,11 @@
 package se.lotsbok.bench;
 
+import java.nio.file.Path;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import se.lotsbok.store.RawConnection;
 
 /**
  * Runs the benchmarks on demand (never as tests) and prints their figures:
@@ -44,5 +47,23 @@ public final class Benchmarks {
     static double percentileMillis(long[] sortedNanos, double fraction) {
         int index = (int) Math.ceil(fraction * sortedNanos.length) - 1;
         return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
+    }
+
+    /**
+     * Rewrites the register's file without the pages bulk loading left behind ({@code SHUTDOWN
+     * COMPACT}); the folder must not be open.
+     */
+    static void compact(Path folder, byte[] key) throws java.sql.SQLException {
+        try (java.sql.Connection connection = RawConnection.open(folder, key);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN COMPACT");
+        }
+    }
+
+    /** The bytes of the files directly in {@code folder}, in MB. */
+    static long megabytes(Path folder) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.mapToLong(p -> p.toFile().length()).sum() / 1_000_000;
+        }
     }
 }

@@ -2,8 +2,6 @@ package se.lotsbok.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -17,7 +15,6 @@ import se.lotsbok.domain.user.Role;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.RawConnection;
 import se.lotsbok.store.journal.JournalRepository;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
@@ -61,15 +58,12 @@ final class NotesBenchmark implements Benchmarks.Benchmark {
                 try (Database db = register.openDirectly()) {
                     generate(db, done, Math.min(CHUNK, total - done), vocabulary, random);
                 }
-                try (Connection connection = RawConnection.open(folder, register.key());
-                        Statement statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN COMPACT");
-                }
+                Benchmarks.compact(folder, register.key());
                 System.out.printf("  %,d notes after %.0f s; data folder %,d MB%n", Math.min(done + CHUNK, total),
-                        (System.nanoTime() - start) / 1e9, size(folder) / 1_000_000);
+                        (System.nanoTime() - start) / 1e9, Benchmarks.megabytes(folder));
             }
             System.out.printf("generated %,d notes in %.0f s; data folder %,d MB%n", total,
-                    (System.nanoTime() - start) / 1e9, size(folder) / 1_000_000);
+                    (System.nanoTime() - start) / 1e9, Benchmarks.megabytes(folder));
         }
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
             NoteService notes = chef.services().notes();
@@ -134,12 +128,6 @@ final class NotesBenchmark implements Benchmarks.Benchmark {
             }
             db.transaction(repos -> repos.journal().importSigned(TestDatabases.UNIT_HEAD, batch));
             done += size;
-        }
-    }
-
-    private static long size(Path folder) throws java.io.IOException {
-        try (var files = Files.list(folder)) {
-            return files.mapToLong(p -> p.toFile().length()).sum();
         }
     }
 

@@ -76,12 +76,9 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
             }
             // Bulk loading leaves the file full of superseded pages; a unit's register grows one
             // small commit at a time instead. Compact once so that the timings read a normal file.
-            try (Connection connection = RawConnection.open(folder, register.key());
-                    Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN COMPACT");
-            }
+            Benchmarks.compact(folder, register.key());
             System.out.printf("generated %,d participants and %,d notes in %.0f s; data folder %,d MB%n",
-                    participants, notes, (System.nanoTime() - start) / 1e9, size(folder) / 1_000_000);
+                    participants, notes, (System.nanoTime() - start) / 1e9, Benchmarks.megabytes(folder));
         }
 
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
@@ -263,12 +260,6 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
             if (done % 100_000 == 0) {
                 System.out.printf("  %,d notes after %.0f s%n", done, (System.nanoTime() - began) / 1e9);
             }
-        }
-    }
-
-    private static long size(Path folder) throws java.io.IOException {
-        try (var files = Files.list(folder)) {
-            return files.mapToLong(p -> p.toFile().length()).sum();
         }
     }
 }

@@ -64,7 +64,10 @@ public final class MaintenanceService {
      * and once a day while the app is open), and is logged.
      */
     public Path automaticBackup(Actor actor) {
-        BackupSettings settings = backupSettings();
+        return backupInto(actor, backupSettings());
+    }
+
+    private Path backupInto(Actor actor, BackupSettings settings) {
         Path folder = folderOf(settings);
         Path file = folder.resolve(BackupSchedule.fileName(now(), null));
         database.backupTo(file);
@@ -80,9 +83,9 @@ public final class MaintenanceService {
 
     /** Takes an automatic backup if the newest in the backup folder is a day old or there is none. */
     public Optional<Path> backupIfDue(Actor actor) {
-        Path folder = folderOf(backupSettings());
-        Optional<LocalDateTime> newest = BackupSchedule.newest(names(folder));
-        return BackupSchedule.isDue(newest, now()) ? Optional.of(automaticBackup(actor)) : Optional.empty();
+        BackupSettings settings = backupSettings();
+        Optional<LocalDateTime> newest = BackupSchedule.newest(names(folderOf(settings)));
+        return BackupSchedule.isDue(newest, now()) ? Optional.of(backupInto(actor, settings)) : Optional.empty();
     }
 
     /** The backups in the backup folder, newest first. */
