@@ -2,6 +2,7 @@ package se.lotsbok;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import se.lotsbok.report.ReportService;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.importing.ImportService;
@@ -26,7 +27,21 @@ import se.lotsbok.store.security.KeyWrap;
  */
 public final class AppWiring {
 
+    /**
+     * The unit's calendar. A SIG works in Stockholm time whatever the PC's own zone setting says, so a
+     * step registered at 23:59 belongs to the day the unit saw, and month ends are Stockholm's.
+     */
+    public static final ZoneId UNIT_ZONE = ZoneId.of("Europe/Stockholm");
+
     private AppWiring() {
+    }
+
+    /**
+     * The one clock of the running program. Everything that needs "now" or "today" gets this clock
+     * (or a date derived from it) by constructor, so tests can run every layer on a fixed day.
+     */
+    public static Clock systemClock() {
+        return Clock.system(UNIT_ZONE);
     }
 
     /** Logging in to the register in {@code dataFolder}, with OWASP's PBKDF2 iteration count. */

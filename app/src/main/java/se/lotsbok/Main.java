@@ -35,7 +35,7 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
-        Clock clock = Clock.systemDefaultZone();
+        Clock clock = AppWiring.systemClock();
         if (Cli.isCommand(args)) {
             PrintStream out = console(FileDescriptor.out, "stdout.encoding");
             PrintStream err = console(FileDescriptor.err, "stderr.encoding");

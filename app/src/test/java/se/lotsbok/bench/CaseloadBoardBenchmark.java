@@ -43,7 +43,7 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
     @Override
     public void run(String[] args) throws Exception {
         Path folder = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("lotsbok-board");
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDatabases.TODAY;
         TestRegister register;
         if (Files.exists(folder.resolve("lotsbok.keys"))) {
             register = TestRegister.at(folder);
@@ -62,7 +62,7 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
             NavigatorService service = chef.services().navigators();
             NavigatorsViewModel screen = new NavigatorsViewModel(service, chef.actor(), Tasks.immediate(),
-                    se.lotsbok.i18n.Texts.swedish(), Throwable::printStackTrace);
+                    se.lotsbok.i18n.Texts.swedish(), TestDatabases.CLOCK, Throwable::printStackTrace);
             long[] board = new long[ROUNDS];
             long[] whole = new long[ROUNDS];
             for (int i = 0; i < ROUNDS + 3; i++) {
@@ -93,7 +93,7 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
     private static void generateHistory(Database db, LocalDate today) {
         Random random = new Random(5);
         Actor actor = TestDatabases.UNIT_HEAD;
-        Instant now = Instant.now();
+        Instant now = TestDatabases.CLOCK.instant();
         List<Long> navigators = new ArrayList<>();
         db.transaction(repos -> {
             for (int i = 0; i < NAVIGATORS; i++) {

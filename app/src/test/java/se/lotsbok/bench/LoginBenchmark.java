@@ -2,7 +2,7 @@ package se.lotsbok.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import se.lotsbok.testing.TestDatabases;
 import java.util.Arrays;
 import se.lotsbok.AppWiring;
 import se.lotsbok.service.auth.AuthService;
@@ -23,7 +23,7 @@ final class LoginBenchmark implements Benchmarks.Benchmark {
     @Override
     public void run(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("lotsbok-login");
-        AuthService auth = AppWiring.auth(folder, Clock.systemDefaultZone());
+        AuthService auth = AppWiring.auth(folder, TestDatabases.CLOCK);
         ((AuthService.Created) auth.createFirstAdministrator("admin", "Admin", PASSWORD, PASSWORD)).session().close();
         KeyWrap.Wrapped wrapped = KeyFile.load(folder).user("admin").orElseThrow().wrapped();
 

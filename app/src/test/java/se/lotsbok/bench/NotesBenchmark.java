@@ -124,7 +124,7 @@ final class NotesBenchmark implements Benchmarks.Benchmark {
                 }
                 batch.add(new JournalRepository.ImportedNote(participant, new NoteContent(
                         start.plusMinutes(5L * n), MeetingType.values()[random.nextInt(5)], Set.of(), "",
-                        text.toString().strip()), Instant.now(), 1));
+                        text.toString().strip()), TestDatabases.CLOCK.instant(), 1));
             }
             db.transaction(repos -> repos.journal().importSigned(TestDatabases.UNIT_HEAD, batch));
             done += size;

@@ -35,7 +35,7 @@ final class RegisterGenerator {
         Random random = new Random(seed);
         Set<String> used = new HashSet<>();
         Actor actor = TestDatabases.UNIT_HEAD;
-        Instant now = Instant.now();
+        Instant now = TestDatabases.CLOCK.instant();
         long start = System.nanoTime();
         int batch = 5_000;
         for (int done = 0; done < count; done += batch) {

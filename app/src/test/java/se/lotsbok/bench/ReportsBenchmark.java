@@ -184,7 +184,7 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
     private static void histories(Database db) {
         Random random = new Random(41);
         Actor actor = TestDatabases.UNIT_HEAD;
-        Instant now = Instant.now();
+        Instant now = TestDatabases.CLOCK.instant();
         List<Long> navigators = new ArrayList<>();
         db.transaction(repos -> {
             for (int i = 0; i < NAVIGATORS; i++) {
@@ -253,7 +253,7 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
             for (int i = 0; i < size; i++) {
                 batch.add(new JournalRepository.ImportedNote(ids.get(random.nextInt(ids.size())), new NoteContent(
                         start.plusMinutes(random.nextInt(minutes)), MeetingType.values()[random.nextInt(5)], Set.of(),
-                        "", NOTE_TEXTS[random.nextInt(NOTE_TEXTS.length)]), Instant.now(), 1));
+                        "", NOTE_TEXTS[random.nextInt(NOTE_TEXTS.length)]), TestDatabases.CLOCK.instant(), 1));
             }
             db.transaction(repos -> repos.journal().importSigned(TestDatabases.UNIT_HEAD, batch));
             done += size;

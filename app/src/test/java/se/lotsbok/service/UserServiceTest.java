@@ -94,7 +94,7 @@ class UserServiceTest {
     @Test
     void aUserCanBeLinkedToOneNavigatorRecord() {
         try (var db = register.openDirectly()) {
-            db.transaction(r -> r.navigators().insert("Lotta Lind", Instant.now()));
+            db.transaction(r -> r.navigators().insert("Lotta Lind", TestDatabases.CLOCK.instant()));
         }
         try (Session admin = register.login(TestRegister.ADMIN)) {
             long navigator = admin.services().users().navigators(admin.actor()).getFirst().id();

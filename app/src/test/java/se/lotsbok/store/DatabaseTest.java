@@ -37,7 +37,7 @@ class DatabaseTest {
     @Test
     void dataSurvivesClosingAndReopening() {
         try (Database db = TestDatabases.open(temp)) {
-            db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, data(), Instant.now()));
+            db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, data(), TestDatabases.CLOCK.instant()));
         }
         try (Database db = TestDatabases.open(temp)) {
             var result = db.transaction(r -> r.participants().listSummaries(TestDatabases.UNIT_HEAD));
@@ -50,7 +50,7 @@ class DatabaseTest {
     void aFailedTransactionLeavesNothingBehind() {
         try (Database db = TestDatabases.open(temp)) {
             assertThatThrownBy(() -> db.transaction(r -> {
-                r.participants().insert(TestDatabases.UNIT_HEAD, data(), Instant.now());
+                r.participants().insert(TestDatabases.UNIT_HEAD, data(), TestDatabases.CLOCK.instant());
                 throw new IllegalStateException("second step failed");
             })).isInstanceOf(IllegalStateException.class);
             var result = db.transaction(r -> r.participants().count());

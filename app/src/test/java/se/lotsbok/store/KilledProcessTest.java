@@ -67,7 +67,7 @@ class KilledProcessTest {
                 ParticipantData data = DatabaseTest.data();
                 ParticipantData unique = new ParticipantData("Person" + i, data.lastName(), null,
                         data.birthDate(), data.gender(), data.programme(), "", "", "");
-                db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, unique, Instant.now()));
+                db.transaction(r -> r.participants().insert(TestDatabases.UNIT_HEAD, unique, TestDatabases.CLOCK.instant()));
                 System.out.println("ACK " + i);
                 System.out.flush();
             }

@@ -50,7 +50,7 @@ class CaseFileTest {
                 .participant().id();
         // referred a week ago (the case file's dates are the real today, as in the window)
         session.services().cases().move(session.actor(), participant,
-                Move.referral(LocalDate.now().minusDays(7), ReferralSource.SCHOOL));
+                Move.referral(TestDatabases.TODAY.minusDays(7), ReferralSource.SCHOOL));
         new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
     }
 
@@ -74,7 +74,7 @@ class CaseFileTest {
 
         robot.clickOn("#consentTab");
         robot.interact(() -> robot.lookup("#consentGiven").queryAs(DatePicker.class)
-                .setValue(LocalDate.now().minusDays(2)));
+                .setValue(TestDatabases.TODAY.minusDays(2)));
         robot.clickOn("#recordConsentButton");
         assertThat(label(robot, "#consentStanding").getText()).isEqualTo("Samtycket gäller");
 
@@ -105,12 +105,12 @@ class CaseFileTest {
     @Test
     void aWithdrawnConsentIsShownProminently(FxRobot robot) {
         var cases = session.services().cases();
-        cases.recordConsent(session.actor(), participant, LocalDate.now().minusDays(5), null,
+        cases.recordConsent(session.actor(), participant, TestDatabases.TODAY.minusDays(5), null,
                 java.util.EnumSet.allOf(se.lotsbok.domain.casepath.Partner.class), java.util.List.of());
-        cases.move(session.actor(), participant, Move.enrollment(LocalDate.now().minusDays(4),
+        cases.move(session.actor(), participant, Move.enrollment(TestDatabases.TODAY.minusDays(4),
                 new Situation(Situation.Occupation.NONE, Situation.Housing.OWN, Situation.SubstanceUse.NO)));
         long consent = cases.caseFile(session.actor(), participant).consents().getFirst().id();
-        cases.withdrawConsent(session.actor(), participant, consent, LocalDate.now());
+        cases.withdrawConsent(session.actor(), participant, consent, TestDatabases.TODAY);
 
         robot.clickOn("#nav_SETTINGS");
         robot.clickOn("#nav_PARTICIPANTS");

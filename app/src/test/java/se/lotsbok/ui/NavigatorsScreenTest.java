@@ -53,7 +53,7 @@ class NavigatorsScreenTest {
     @Start
     void start(Stage stage) {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestDatabases.TODAY;
         var navigators = session.services().navigators();
         navigators.createNavigator(session.actor(), "Anna Lind", 1, today.minusYears(1));
         anna = navigators.navigators(session.actor()).getFirst().id();
@@ -106,7 +106,7 @@ class NavigatorsScreenTest {
 
     @Test
     void declinedOverCapQuestionLeavesEverythingAsItWas(FxRobot robot) {
-        consentAndEnroll(waiting, LocalDate.now().minusDays(1));
+        consentAndEnroll(waiting, TestDatabases.TODAY.minusDays(1));
         robot.clickOn("#nav_SETTINGS");
         robot.clickOn("#nav_PARTICIPANTS");
         robot.clickOn("Test, Två");

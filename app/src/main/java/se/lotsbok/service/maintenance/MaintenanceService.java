@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -153,7 +152,7 @@ public final class MaintenanceService {
     }
 
     private LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone());
+        return LocalDateTime.ofInstant(clock.instant(), clock.getZone());
     }
 
     private static List<String> names(Path folder) {

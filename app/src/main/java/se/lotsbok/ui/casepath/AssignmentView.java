@@ -1,7 +1,6 @@
 package se.lotsbok.ui.casepath;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -40,7 +39,7 @@ final class AssignmentView extends VBox {
         history.getColumns().add(Tables.column(texts.get("navigator.lots"),
                 h -> h.assignment().navigatorId() == null ? texts.get("navigator.nobody") : h.navigator(), 180));
         history.getColumns().add(Tables.column(texts.get("case.column.recorded"), h -> RECORDED.format(
-                h.assignment().recordedAt().atZone(ZoneId.systemDefault())) + " " + h.assignment().recordedBy(), 160));
+                h.assignment().recordedAt().atZone(viewModel.zone())) + " " + h.assignment().recordedBy(), 160));
         history.setPlaceholder(new Label(texts.get("navigator.noneYet")));
 
         ComboBox<Navigator> navigator = new ComboBox<>(viewModel.activeNavigators());
@@ -56,7 +55,7 @@ final class AssignmentView extends VBox {
         navigator.setButtonCell(navigator.getCellFactory().call(null));
         DatePicker from = IsoDates.picker();
         from.setId("assignFrom");
-        from.setValue(LocalDate.now());
+        from.setValue(viewModel.today());
         Button assign = new Button(texts.get("navigator.assign"));
         assign.setId("assignButton");
         assign.getStyleClass().add(Styles.PRIMARY);
@@ -80,7 +79,7 @@ final class AssignmentView extends VBox {
 
     private void update(CaseViewModel viewModel, Texts texts, Label current) {
         var rows = viewModel.navigatorHistory();
-        LocalDate today = LocalDate.now();
+        LocalDate today = viewModel.today();
         String name = rows.stream().filter(h -> !h.assignment().date().isAfter(today)).findFirst()
                 .map(h -> h.assignment().navigatorId() == null ? texts.get("navigator.nobody") : h.navigator())
                 .orElse(texts.get("navigator.nobody"));

@@ -1,7 +1,5 @@
 package se.lotsbok.ui.casepath;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
@@ -61,7 +59,7 @@ final class CasePathView extends VBox {
         history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 170));
         history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
         history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
-                e -> RECORDED.format(e.recordedAt().atZone(ZoneId.systemDefault())) + " " + e.recordedBy(), 150));
+                e -> RECORDED.format(e.recordedAt().atZone(viewModel.zone())) + " " + e.recordedBy(), 150));
         history.setPlaceholder(new Label(texts.get("case.none")));
 
         // the next move
@@ -70,7 +68,7 @@ final class CasePathView extends VBox {
         next.setPromptText(texts.get("case.chooseNext"));
         DatePicker date = IsoDates.picker();
         date.setId("moveDate");
-        date.setValue(LocalDate.now());
+        date.setValue(viewModel.today());
         ComboBox<ReferralSource> source = EnumTexts.combo(texts, ReferralSource.values());
         source.setId("referralSourceChoice");
         ComboBox<DischargeReason> discharge = EnumTexts.combo(texts, DischargeReason.values());
@@ -124,7 +122,7 @@ final class CasePathView extends VBox {
             Situation situation = occupation.getValue() == null || housing.getValue() == null
                     || substance.getValue() == null ? null
                     : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
-            viewModel.move(new Move(next.getValue(), date.getValue() == null ? LocalDate.now() : date.getValue(),
+            viewModel.move(new Move(next.getValue(), date.getValue() == null ? viewModel.today() : date.getValue(),
                     source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText()));
         });
         Button annul = new Button(texts.get("case.annulLatest"));

@@ -1,6 +1,8 @@
 package se.lotsbok.ui.casepath;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +41,7 @@ public final class CaseViewModel {
     private final Tasks tasks;
     private final Texts texts;
     private final Consumer<Throwable> onError;
+    private final Clock clock;
     private final ReadOnlyObjectWrapper<CaseFile> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper consentWarning = new ReadOnlyStringWrapper(this, "consentWarning", "");
@@ -48,13 +51,24 @@ public final class CaseViewModel {
     private Runnable onChanged = () -> { };
 
     public CaseViewModel(CaseService service, NavigatorService navigators, Actor actor, Tasks tasks, Texts texts,
-            Consumer<Throwable> onError) {
+            Clock clock, Consumer<Throwable> onError) {
         this.service = service;
         this.navigators = navigators;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
         this.onError = onError;
+        this.clock = clock;
+    }
+
+    /** Today in the unit's calendar: the default date of every form in the case file. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The unit's time zone, in which recorded instants are shown. */
+    public ZoneId zone() {
+        return clock.getZone();
     }
 
     /** Called after each recorded change, e.g. to refresh the register list's status column. */
@@ -71,7 +85,7 @@ public final class CaseViewModel {
                 navigators.navigators(actor)), loaded -> {
                     navigatorHistory.setAll(loaded.history());
                     activeNavigators.setAll(loaded.navigators().stream()
-                            .filter(n -> n.activeOn(LocalDate.now())).toList());
+                            .filter(n -> n.activeOn(today())).toList());
                     show(loaded.file());
                 }, onError);
     }

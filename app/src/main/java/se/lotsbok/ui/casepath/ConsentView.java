@@ -55,7 +55,7 @@ final class ConsentView extends VBox {
 
         DatePicker given = IsoDates.picker();
         given.setId("consentGiven");
-        given.setValue(LocalDate.now());
+        given.setValue(viewModel.today());
         DatePicker until = IsoDates.picker();
         until.setId("consentUntil");
         CheckComboBox<Partner> partners = new CheckComboBox<>();
@@ -100,8 +100,8 @@ final class ConsentView extends VBox {
         record.getStyleClass().add(Styles.PRIMARY);
         record.setOnAction(e -> {
             List<Consent.GuardianConsent> guardians = new ArrayList<>();
-            addGuardian(guardians, guardian1, guardian1Date);
-            addGuardian(guardians, guardian2, guardian2Date);
+            addGuardian(guardians, guardian1, guardian1Date, viewModel.today());
+            addGuardian(guardians, guardian2, guardian2Date, viewModel.today());
             Set<Partner> chosen = partners.getCheckModel().getCheckedItems().isEmpty()
                     ? Set.of() : EnumSet.copyOf(partners.getCheckModel().getCheckedItems());
             viewModel.recordConsent(given.getValue(), until.getValue(), chosen, guardians);
@@ -109,7 +109,7 @@ final class ConsentView extends VBox {
 
         DatePicker withdrawDate = IsoDates.picker();
         withdrawDate.setId("withdrawDate");
-        withdrawDate.setValue(LocalDate.now());
+        withdrawDate.setValue(viewModel.today());
         Button withdraw = new Button(texts.get("consent.withdraw"));
         withdraw.setId("withdrawConsentButton");
         withdraw.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));
@@ -134,10 +134,11 @@ final class ConsentView extends VBox {
         getChildren().addAll(standing, CaseTabs.messageLabel(viewModel, "consentMessage"), table, writing);
     }
 
-    private static void addGuardian(List<Consent.GuardianConsent> guardians, TextField name, DatePicker date) {
+    private static void addGuardian(List<Consent.GuardianConsent> guardians, TextField name, DatePicker date,
+            LocalDate today) {
         if (!name.getText().isBlank() || date.getValue() != null) {
             guardians.add(new Consent.GuardianConsent(name.getText(),
-                    date.getValue() == null ? LocalDate.now() : date.getValue()));
+                    date.getValue() == null ? today : date.getValue()));
         }
     }
 

@@ -1,6 +1,5 @@
 package se.lotsbok.ui.casepath;
 
-import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -40,7 +39,7 @@ final class PartnersView extends VBox {
         partner.setPromptText(texts.get("partner.choose"));
         DatePicker from = IsoDates.picker();
         from.setId("partnerFrom");
-        from.setValue(LocalDate.now());
+        from.setValue(viewModel.today());
         Button add = new Button(texts.get("partner.add"));
         add.setId("addPartnerButton");
         add.getStyleClass().add(Styles.PRIMARY);
@@ -50,7 +49,7 @@ final class PartnersView extends VBox {
 
         DatePicker to = IsoDates.picker();
         to.setId("partnerTo");
-        to.setValue(LocalDate.now());
+        to.setValue(viewModel.today());
         Button end = new Button(texts.get("partner.end"));
         end.setId("endPartnerButton");
         end.disableProperty().bind(Bindings.isNull(table.getSelectionModel().selectedItemProperty()));

@@ -1,6 +1,5 @@
 package se.lotsbok.ui.casepath;
 
-import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -38,7 +37,7 @@ final class PlanView extends VBox {
         table.getColumns().add(Tables.column(texts.get("goal.column.responsible"),
                 g -> EnumTexts.label(texts, g.responsible()), 110));
         table.getColumns().add(Tables.column(texts.get("goal.column.followUp"), g -> g.followUp().toString()
-                + (g.overdue(LocalDate.now()) ? " " + texts.get("goal.overdueMark") : ""), 120));
+                + (g.overdue(viewModel.today()) ? " " + texts.get("goal.overdueMark") : ""), 120));
         table.getColumns().add(Tables.column(texts.get("goal.column.status"), g -> EnumTexts.label(texts, g.status())
                 + " (" + g.history().getLast().date() + ")", 140));
         table.setPlaceholder(new Label(texts.get("goal.none")));
@@ -47,7 +46,7 @@ final class PlanView extends VBox {
             protected void updateItem(Goal item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().remove(Styles.OVERDUE);
-                if (!empty && item != null && item.overdue(LocalDate.now())) {
+                if (!empty && item != null && item.overdue(viewModel.today())) {
                     getStyleClass().add(Styles.OVERDUE);
                 }
             }
@@ -82,7 +81,7 @@ final class PlanView extends VBox {
         responsible.setId("goalResponsible");
         DatePicker due = IsoDates.picker();
         due.setId("goalFollowUp");
-        due.setValue(LocalDate.now().plusMonths(1));
+        due.setValue(viewModel.today().plusMonths(1));
         GridPane form = FormGrid.create();
         form.addRow(0, label(texts, "goal.column.area"), area);
         form.addRow(1, label(texts, "goal.column.goal"), description);

@@ -1,7 +1,5 @@
 package se.lotsbok.ui.journal;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
 import javafx.animation.Animation;
@@ -151,7 +149,7 @@ final class NotesView extends javafx.scene.control.SplitPane {
         who.setPrefColumnCount(10);
         DatePicker due = IsoDates.picker();
         due.setId("followUpDue");
-        due.setValue(LocalDate.now().plusWeeks(1));
+        due.setValue(viewModel.today().plusWeeks(1));
         Button addFollowUp = new Button(texts.get("note.followUp.add"));
         addFollowUp.setId("addFollowUpButton");
         addFollowUp.setOnAction(e -> {
@@ -302,7 +300,7 @@ final class NotesView extends javafx.scene.control.SplitPane {
             Label body = new Label(note.content().text());
             body.setWrapText(true);
             Label signed = new Label(texts.format("note.signedBy",
-                    WHEN.format(note.signedAt().atZone(ZoneId.systemDefault())), note.signedBy()));
+                    WHEN.format(note.signedAt().atZone(viewModel.zone())), note.signedBy()));
             signed.getStyleClass().add(Styles.MUTED);
             VBox box = new VBox(2, title, body, signed);
             box.getStyleClass().add(amendment ? "note-amendment" : "note");

@@ -78,6 +78,16 @@ public final class NotesViewModel {
         this.onError = onError;
     }
 
+    /** Today in the unit's calendar, e.g. for a follow-up's default due date. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The unit's time zone, in which signing times are shown. */
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
     private record Loaded(NoteService.Journal journal, Optional<NoteDraft> draft) {
     }
 
@@ -94,7 +104,7 @@ public final class NotesViewModel {
                 fill(loaded.draft().get().content());
                 lastSaved = loaded.draft().get().content();
                 message.set(texts.format("note.draftRestored", TIME.format(
-                        loaded.draft().get().savedAt().atZone(ZoneId.systemDefault()))));
+                        loaded.draft().get().savedAt().atZone(clock.getZone()))));
             } else {
                 clearEditor();
             }

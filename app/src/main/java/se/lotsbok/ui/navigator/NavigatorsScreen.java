@@ -1,6 +1,5 @@
 package se.lotsbok.ui.navigator;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -155,7 +154,7 @@ public final class NavigatorsScreen {
             Dragboard board = e.getDragboard();
             boolean done = board.hasString();
             if (done) {
-                viewModel.assign(Long.parseLong(board.getString()), navigatorId, LocalDate.now(), this::confirmOverCap);
+                viewModel.assign(Long.parseLong(board.getString()), navigatorId, viewModel.today(), this::confirmOverCap);
             }
             e.setDropCompleted(done);
             e.consume();
@@ -195,7 +194,7 @@ public final class NavigatorsScreen {
         if (selected == null) {
             return;
         }
-        List<Navigator> active = viewModel.navigators().stream().filter(n -> n.activeOn(LocalDate.now())).toList();
+        List<Navigator> active = viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList();
         ChoiceDialog<Navigator> choose = new ChoiceDialog<>(active.isEmpty() ? null : active.getFirst(), active);
         choose.setTitle(texts.get("app.title"));
         choose.setHeaderText(texts.format("navigator.moveWho", selected.name()));
@@ -208,7 +207,7 @@ public final class NavigatorsScreen {
             combo.setConverter(names());
         }
         long participant = selected.participantId();
-        choose.showAndWait().ifPresent(n -> viewModel.assign(participant, n.id(), LocalDate.now(), this::confirmOverCap));
+        choose.showAndWait().ifPresent(n -> viewModel.assign(participant, n.id(), viewModel.today(), this::confirmOverCap));
     }
 
     private boolean confirmOverCap(NavigatorService.NeedsConfirmation ask) {
@@ -243,11 +242,11 @@ public final class NavigatorsScreen {
         dialog.initOwner(root.getScene().getWindow());
         ComboBox<Navigator> navigator = new ComboBox<>();
         navigator.setId("enrollNavigatorChoice");
-        navigator.getItems().setAll(viewModel.navigators().stream().filter(n -> n.activeOn(LocalDate.now())).toList());
+        navigator.getItems().setAll(viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList());
         navigator.setConverter(names());
         DatePicker date = IsoDates.picker();
         date.setId("enrollDate");
-        date.setValue(LocalDate.now());
+        date.setValue(viewModel.today());
         ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
         occupation.setId("enrollOccupation");
         ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
@@ -293,7 +292,7 @@ public final class NavigatorsScreen {
         cap.setPrefColumnCount(4);
         DatePicker from = IsoDates.picker();
         from.setId("navigatorFrom");
-        from.setValue(LocalDate.now());
+        from.setValue(viewModel.today());
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
             name.setText(n == null ? "" : n.name());
             cap.setText(n == null || n.cap() == null ? "" : Integer.toString(n.cap()));

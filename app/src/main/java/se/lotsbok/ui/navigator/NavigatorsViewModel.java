@@ -1,5 +1,6 @@
 package se.lotsbok.ui.navigator;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public final class NavigatorsViewModel {
     private final Actor actor;
     private final Tasks tasks;
     private final Texts texts;
+    private final Clock clock;
     private final Consumer<Throwable> onError;
     private final ObservableList<Caseload> board = FXCollections.observableArrayList();
     private final ObservableList<Caseload.Member> unassigned = FXCollections.observableArrayList();
@@ -39,13 +41,19 @@ public final class NavigatorsViewModel {
     private final ObservableList<Navigator> navigators = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
-    public NavigatorsViewModel(NavigatorService service, Actor actor, Tasks tasks, Texts texts,
+    public NavigatorsViewModel(NavigatorService service, Actor actor, Tasks tasks, Texts texts, Clock clock,
             Consumer<Throwable> onError) {
         this.service = service;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
+        this.clock = clock;
         this.onError = onError;
+    }
+
+    /** Today in the unit's calendar: the date of assignments made from the board, the default of the forms. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private record Snapshot(NavigatorService.Board board, List<Navigator> navigators) {

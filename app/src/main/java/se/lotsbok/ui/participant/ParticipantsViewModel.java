@@ -51,7 +51,7 @@ public final class ParticipantsViewModel {
             Supplier<UnitSettings> settings, java.time.Clock clock, Consumer<Throwable> onError) {
         this.service = service;
         this.accessLog = accessLog;
-        this.caseFile = new CaseViewModel(cases, navigators, actor, tasks, texts, onError);
+        this.caseFile = new CaseViewModel(cases, navigators, actor, tasks, texts, clock, onError);
         this.notes = new NotesViewModel(noteService, actor, tasks, texts, clock, onError);
         this.actor = actor;
         this.tasks = tasks;

@@ -194,7 +194,7 @@ public final class MainWindow {
                 }
                 case NAVIGATORS -> {
                     NavigatorsScreen navigators = new NavigatorsScreen(new NavigatorsViewModel(services.navigators(),
-                            actor, tasks, texts, errors), texts);
+                            actor, tasks, texts, services.clock(), errors), texts);
                     screens.put(place, navigators.node());
                     onShow.put(place, navigators::load);
                 }
