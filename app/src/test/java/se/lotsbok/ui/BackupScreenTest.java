@@ -12,14 +12,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.Role;
@@ -48,8 +48,9 @@ class BackupScreenTest {
     private final AtomicBoolean loggedOut = new AtomicBoolean();
     private final Deque<Optional<Path>> answers = new ArrayDeque<>();
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         register = TestRegister.create(TestDatabases.folder(temp));
         session = register.userWith("chef", Role.UNIT_HEAD, Role.ADMINISTRATOR);
         create("Åsa", "Före", "081");
@@ -64,8 +65,10 @@ class BackupScreenTest {
                 return answers.isEmpty() ? Optional.empty() : answers.pop();
             }
         };
-        new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH),
-                () -> loggedOut.set(true), dialogs).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH),
+                    () -> loggedOut.set(true), dialogs).show(stage);
+        });
     }
 
     @AfterEach

@@ -8,14 +8,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.ReferralSource;
@@ -42,8 +42,9 @@ class CaseFileTest {
     private Session session;
     private long participant;
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         participant = ((SaveOutcome.Saved) session.services().participants().create(session.actor(),
                 ParticipantInputs.valid().name("Vuxen", "Berg").identity(Pins.dashed("20000101", "123")).build()))
@@ -51,7 +52,9 @@ class CaseFileTest {
         // referred a week ago (the case file's dates are the real today, as in the window)
         session.services().cases().move(session.actor(), participant,
                 Move.referral(TestDatabases.TODAY.minusDays(7), ReferralSource.SCHOOL));
-        new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        });
     }
 
     @AfterEach

@@ -9,14 +9,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Texts;
@@ -42,11 +42,14 @@ class MainWindowTest {
     private Session session;
     private final LanguagePreference language = LanguagePreference.inMemory(Texts.SWEDISH);
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         create(ParticipantInputs.valid().name("Kalle", "Ek").identity(Pins.dashed("20090601", "123")));
-        new MainWindow(session, Tasks.immediate(), language, () -> { }).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), language, () -> { }).show(stage);
+        });
     }
 
     @AfterEach

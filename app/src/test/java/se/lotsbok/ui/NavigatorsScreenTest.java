@@ -9,14 +9,14 @@ import java.util.List;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
@@ -50,8 +50,9 @@ class NavigatorsScreenTest {
     private long waiting;
     private MainWindow window;
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         LocalDate today = TestDatabases.TODAY;
         var navigators = session.services().navigators();
@@ -65,8 +66,10 @@ class NavigatorsScreenTest {
         cases.move(session.actor(), waiting, Move.referral(today.minusDays(30), ReferralSource.SCHOOL));
         cases.move(session.actor(), waiting, Move.to(CaseStatus.WAITING_LIST, today.minusDays(12)));
         cases.recordConsent(session.actor(), waiting, today.minusDays(10), null, EnumSet.allOf(Partner.class), List.of());
-        window = new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { });
-        window.show(stage);
+        FxToolkit.setupStage(stage -> {
+            window = new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { });
+            window.show(stage);
+        });
     }
 
     @AfterEach

@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Texts;
@@ -38,13 +38,16 @@ class NotesTest {
     private Session session;
     private long participant;
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         participant = ((SaveOutcome.Saved) session.services().participants().create(session.actor(),
                 ParticipantInputs.valid().name("Noa", "Berg").identity(Pins.dashed("20000101", "123")).build()))
                 .participant().id();
-        new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        });
     }
 
     @AfterEach

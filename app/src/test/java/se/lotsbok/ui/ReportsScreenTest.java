@@ -15,14 +15,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Situation;
@@ -56,8 +56,9 @@ class ReportsScreenTest {
     /** The answers the file dialogs give, in order; empty means the user cancelled. */
     private final Deque<Optional<Path>> answers = new ArrayDeque<>();
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         assertThat(session.services().imports().importFile(session.actor(),
                 REGISTER.getBytes(StandardCharsets.UTF_8)).written()).isTrue();
@@ -72,8 +73,10 @@ class ReportsScreenTest {
                 return answers.isEmpty() ? Optional.empty() : answers.pop();
             }
         };
-        new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }, dialogs)
-                .show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }, dialogs)
+                    .show(stage);
+        });
     }
 
     @AfterEach

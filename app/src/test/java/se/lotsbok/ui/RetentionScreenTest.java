@@ -9,14 +9,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.domain.settings.RetentionSettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
@@ -37,15 +37,18 @@ class RetentionScreenTest {
     private PastRegister past;
     private Session session;
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         past = PastRegister.create(TestDatabases.folder(temp), LocalDate.of(2018, 1, 1));
         past.closedCase("Ada", "Ek", "20040707", "111", LocalDate.of(2019, 3, 1), LocalDate.of(2019, 6, 1));
         past.closedCase("Bo", "Al", "20040715", "112", LocalDate.of(2020, 2, 1), LocalDate.of(2020, 4, 30));
         past.closedCase("Cilla", "Berg", "20040716", "113", LocalDate.of(2024, 2, 1), LocalDate.of(2024, 4, 30));
         past.today();
         session = past.chef();
-        new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(session, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        });
     }
 
     @AfterEach

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
@@ -30,10 +30,13 @@ class SettingsScreenTest {
 
     private Session admin;
 
-    @Start
-    void start(Stage stage) {
+    /** The register is built outside the FX thread: heavy set-up there would run into TestFX's set-up timeout. */
+    @BeforeEach
+    void start() throws Exception {
         admin = TestRegister.create(TestDatabases.folder(temp)).login(TestRegister.ADMIN);
-        new MainWindow(admin, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        FxToolkit.setupStage(stage -> {
+            new MainWindow(admin, Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage);
+        });
     }
 
     @AfterEach
