@@ -84,7 +84,7 @@ public final class ExtractPdfWriter {
                 + texts.format("extract.pdf.madeBy", staff.name(release.releasedBy())));
         pdf.field(texts.get("extract.pdf.recipient"), release.toSubject()
                 ? texts.get("extract.pdf.toSubject") : release.recipient());
-        if (!release.redaction().isEmpty()) {
+        if (release.scope().record() && !release.redaction().isEmpty()) {
             pdf.gap(4);
             pdf.paragraph(List.of(new Run(texts.format("extract.pdf.reviewed", release.redaction().omissions().size(),
                     release.redaction().masks().size()), Style.WITHHELD)), 0, PdfLayout.BODY);
