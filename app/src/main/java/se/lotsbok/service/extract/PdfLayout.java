@@ -220,8 +220,19 @@ final class PdfLayout implements AutoCloseable {
 
     private void line(List<Run> runs, float x, float size) {
         y -= size * LEADING;
-        float at = x;
         try {
+            // The fields behind withheld text first, so that no field covers a letter drawn before it.
+            float at = x;
+            for (Run run : runs) {
+                float w = width(run.text(), size);
+                if (run.style() == Style.WITHHELD && !run.text().isEmpty()) {
+                    content.setNonStrokingColor(0.88f, 0.88f, 0.88f);
+                    content.addRect(at - 1, y - size * 0.25f, w + 2, size * 1.15f);
+                    content.fill();
+                }
+                at += w;
+            }
+            at = x;
             for (Run run : runs) {
                 draw(content, run.text(), at, y, size, run.style());
                 at += width(run.text(), size);
@@ -235,11 +246,6 @@ final class PdfLayout implements AutoCloseable {
             throws IOException {
         if (text.isEmpty()) {
             return;
-        }
-        if (style == Style.WITHHELD) {
-            cs.setNonStrokingColor(0.88f, 0.88f, 0.88f);
-            cs.addRect(x - 1, baseline - size * 0.25f, width(text, size) + 2, size * 1.15f);
-            cs.fill();
         }
         if (style == Style.BOLD) {
             cs.setLineWidth(size * 0.035f);
