@@ -163,6 +163,9 @@ public final class ExtractJsonWriter {
         }
         ArrayNode followUps = root.putArray("followUps");
         for (FollowUp f : extract.followUps()) {
+            if (redaction.omission(f.noteId()).isPresent()) {
+                continue;
+            }
             ObjectNode row = followUps.addObject();
             row.put("noteId", f.noteId());
             row.put("what", f.what());

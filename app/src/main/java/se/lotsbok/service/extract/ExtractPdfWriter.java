@@ -35,7 +35,7 @@ import se.lotsbok.service.journal.NoteService;
  * its corrections right after it, follow-ups, earlier releases and the unit's purposes and
  * recipients; and, when chosen, who has looked at the person's data. Each page carries the unit's
  * name, the date and its number. Where the secrecy review withheld something, the page says so
- * and on which ground.
+ * and on which ground; a note left out takes its follow-ups with it.
  */
 public final class ExtractPdfWriter {
 
