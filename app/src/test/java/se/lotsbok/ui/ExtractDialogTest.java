@@ -35,9 +35,11 @@ import se.lotsbok.testing.FullRecord;
 import se.lotsbok.testing.PastRegister;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.ui.common.FileDialogs;
+import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.extract.ExtractDialog;
 import se.lotsbok.ui.extract.ExtractViewModel;
+import se.lotsbok.ui.shell.MainWindow;
 
 /**
  * The secrecy review before a release, driven headless as the enhetschef would: recipient, a note
@@ -164,6 +166,22 @@ class ExtractDialogTest {
                 .isEqualTo("Deltagarens personuppgifter är gallrade. Det finns inget kvar att ta fram ett utdrag av.");
         assertThat(shown(robot.lookup("#makeExtractButton").query())).as("nothing to make").isFalse();
         assertThat(shown(robot.lookup("#reviewNotes").query())).isFalse();
+    }
+
+    @Test
+    void theCaseFileOpensTheExtractOfTheParticipantShown(FxRobot robot) throws Exception {
+        FxToolkit.setupStage(stage -> new MainWindow(past.chef(), Tasks.immediate(),
+                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+        robot.clickOn("#nav_PARTICIPANTS");
+        assertThat(robot.lookup("#openExtractButton").queryButton().isDisabled()).isTrue();
+        robot.clickOn("Öberg, Åse");
+
+        robot.clickOn("#openExtractButton");
+
+        assertThat(robot.lookup("#extractTitle").queryAs(Label.class).getText()).isEqualTo("Registerutdrag – Åse Öberg");
+        assertThat(notes(robot).getItems()).hasSize(5);
+        robot.clickOn("#closeExtractButton");
+        assertThat(robot.lookup("#extractTitle").tryQuery()).isEmpty();
     }
 
     @SuppressWarnings("unchecked")
