@@ -260,8 +260,8 @@ public final class RetentionRepository {
      * Deletes the participant's personal data and leaves the anonymous residue: the row keeps its
      * id, gender, programme and {@code residueBirthDate}; the case path, assignments, consents' dates
      * and partners, partners in the case and goals' dates and statuses stay, without their free text;
-     * each signed note leaves its meeting's date and type; notes, drafts, follow-ups and the search
-     * words go. Logged by participant id only.
+     * each signed note leaves its meeting's date and type; notes, drafts, follow-ups, the search
+     * words and the releases of register extracts go. Logged by participant id only.
      *
      * @throws StoreException when the participant is not there or already anonymised (nothing is deleted)
      */
