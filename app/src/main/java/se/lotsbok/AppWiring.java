@@ -10,6 +10,7 @@ import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.access.Coverage;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
@@ -72,6 +73,7 @@ public final class AppWiring {
                 new AccessLogService(database, clock.getZone()),
                 new MaintenanceService(database, clock),
                 new RetentionService(database, clock),
+                new ExtractService(database, clock),
                 clock);
     }
 }

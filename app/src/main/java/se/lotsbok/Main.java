@@ -103,7 +103,7 @@ public final class Main {
     private static void quietLibraries() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs"}) {
+        for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs", "org.apache.pdfbox", "org.apache.fontbox"}) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.function.Function;
 import se.lotsbok.DataFolder;
 import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.extract.ExtractFormat;
+import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
@@ -21,6 +24,8 @@ import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.extract.ExtractRequest;
+import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.ScriptRefused;
 import se.lotsbok.service.auth.Session;
@@ -49,17 +54,19 @@ public final class Cli {
     private final PrintStream err;
     private final Texts texts = Texts.swedish();
     private final CliLogin login;
-    private final Map<String, Command> commands = Map.of(
-            "info", this::info,
-            "backup", this::backup,
-            "restore", this::restore,
-            "script", this::script,
-            "restore-script", this::restoreScript,
-            "verify-log", this::verifyLog,
-            "report", this::report,
-            "summary", this::summary,
-            "import", this::importFile,
-            "participants", this::participantList);
+    private final Clock clock;
+    private final Map<String, Command> commands = Map.ofEntries(
+            Map.entry("info", (Command) this::info),
+            Map.entry("backup", (Command) this::backup),
+            Map.entry("restore", (Command) this::restore),
+            Map.entry("script", (Command) this::script),
+            Map.entry("restore-script", (Command) this::restoreScript),
+            Map.entry("verify-log", (Command) this::verifyLog),
+            Map.entry("report", (Command) this::report),
+            Map.entry("summary", (Command) this::summary),
+            Map.entry("import", (Command) this::importFile),
+            Map.entry("participants", (Command) this::participantList),
+            Map.entry("extract", (Command) this::extract));
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -71,6 +78,7 @@ public final class Cli {
         this.out = out;
         this.err = err;
         this.login = new CliLogin(env, console, texts, auth, clock);
+        this.clock = clock;
     }
 
     /** Runs the command named in {@code args}; the exit status is returned, not applied. */
@@ -295,6 +303,42 @@ public final class Cli {
         }
         err.println(texts.get("cli.participants.warning"));
         out.println(texts.format("cli.participants.done", rows, target.toAbsolutePath()));
+        return OK;
+    }
+
+    /**
+     * A register extract of one person for the person themself, found by identity number: the whole
+     * record, as PDF or JSON after the file's ending. The release is recorded and logged.
+     */
+    private int extract(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "participant", "out");
+        PersonalIdentityNumber number = parse(args, "participant", text -> {
+            try {
+                return PersonalIdentityNumber.parse(text, LocalDate.now(clock));
+            } catch (PersonalIdentityNumber.InvalidException e) {
+                throw new IllegalArgumentException(text, e);
+            }
+        }, "cli.error.identityNumber");
+        Path target = Path.of(args.required(texts, "out"));
+        String name = target.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        ExtractFormat format = name.endsWith(".pdf") ? ExtractFormat.PDF : name.endsWith(".json") ? ExtractFormat.JSON : null;
+        if (format == null) {
+            throw new Arguments.UsageException(texts.format("cli.error.extractFormat", target));
+        }
+        try (Session session = login.login(dataFolder(args))) {
+            ExtractService extracts = session.services().extracts();
+            java.util.Optional<Long> participant = extracts.participantWith(session.actor(), number);
+            if (participant.isEmpty()) {
+                return fail(FAILED, texts.format("cli.error.noSuchParticipant", number.formatted()));
+            }
+            ExtractService.Outcome outcome = extracts.make(session.actor(), participant.get(),
+                    ExtractRequest.toSubject(format, target), texts);
+            if (outcome instanceof ExtractService.Refused refused) {
+                return fail(FAILED, Messages.text(texts, refused.refusal()));
+            }
+        }
+        err.println(texts.get("cli.extract.warning"));
+        out.println(texts.format("cli.extract.done", target.toAbsolutePath()));
         return OK;
     }
 

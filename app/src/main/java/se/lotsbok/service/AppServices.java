@@ -4,6 +4,7 @@ import java.time.Clock;
 import se.lotsbok.report.ReportService;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.casepath.CaseService;
+import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
@@ -17,5 +18,5 @@ import se.lotsbok.service.user.UserService;
 public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
         NoteService notes, SettingsService settings, ReportService reports, ImportService imports,
         UserService users, AccessLogService accessLog, MaintenanceService maintenance, RetentionService retention,
-        Clock clock) {
+        ExtractService extracts, Clock clock) {
 }

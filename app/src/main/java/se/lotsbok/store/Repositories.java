@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.jooq.DSLContext;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.casepath.CaseRepository;
+import se.lotsbok.store.extract.ExtractRepository;
 import se.lotsbok.store.journal.JournalRepository;
 import se.lotsbok.store.report.ReportRepository;
 import se.lotsbok.store.navigator.AssignmentRepository;
@@ -29,6 +30,7 @@ public final class Repositories {
     private final JournalRepository journal;
     private final ReportRepository reports;
     private final RetentionRepository retention;
+    private final ExtractRepository extracts;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -41,6 +43,7 @@ public final class Repositories {
         this.journal = new JournalRepository(tx, accessLog);
         this.reports = new ReportRepository(tx, accessLog, navigators, settings);
         this.retention = new RetentionRepository(tx, accessLog);
+        this.extracts = new ExtractRepository(tx, accessLog);
     }
 
     public ReportRepository reports() {
@@ -49,6 +52,10 @@ public final class Repositories {
 
     public RetentionRepository retention() {
         return retention;
+    }
+
+    public ExtractRepository extracts() {
+        return extracts;
     }
 
     public JournalRepository journal() {

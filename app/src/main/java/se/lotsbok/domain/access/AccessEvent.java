@@ -45,5 +45,7 @@ public enum AccessEvent {
     RETENTION_REVIEWED,
     RETENTION_KEPT,
     RETENTION_KEEP_ENDED,
-    RETENTION_DELETED
+    RETENTION_DELETED,
+    /** A register extract (registerutdrag) of the participant was made and released. */
+    EXTRACT_MADE
 }

@@ -263,7 +263,8 @@ public final class NoteService {
         return names;
     }
 
-    private static List<Entry> group(List<JournalNote> notes) {
+    /** The notes as journal entries: each original with its corrections, in the order of {@code notes}. */
+    public static List<Entry> group(List<JournalNote> notes) {
         Map<Long, JournalNote> byId = notes.stream().collect(Collectors.toMap(JournalNote::id, n -> n));
         Map<Long, List<JournalNote>> amendments = new LinkedHashMap<>();
         List<JournalNote> roots = new ArrayList<>();

@@ -123,7 +123,8 @@ public final class ParticipantRepository {
         return anonymised(id) ? Optional.empty() : fetch(id);
     }
 
-    private boolean anonymised(long id) {
+    /** Whether gallring has deleted this participant's personal data (only the anonymous residue is left). */
+    public boolean anonymised(long id) {
         return tx.fetchExists(PARTICIPANT, PARTICIPANT.ID.eq(id).and(PARTICIPANT.ANONYMISED_AT.isNotNull()));
     }
 

@@ -4,6 +4,8 @@ import static se.lotsbok.store.jooq.Tables.ASSIGNMENT;
 import static se.lotsbok.store.jooq.Tables.CASE_EVENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT_WITHDRAWAL;
+import static se.lotsbok.store.jooq.Tables.EXTRACT_RELEASE;
+import static se.lotsbok.store.jooq.Tables.EXTRACT_WITHHELD;
 import static se.lotsbok.store.jooq.Tables.FOLLOW_UP;
 import static se.lotsbok.store.jooq.Tables.GOAL;
 import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
@@ -167,6 +169,10 @@ public final class RetentionRepository {
                     add(entries, r.value1(), meeting == null ? null : meeting.toLocalDate());
                     add(entries, r.value1(), day(r.value3(), zone));
                 });
+        // A release of an extract is recorded in the case, as any entry is.
+        collect(entries, zone, tx.select(EXTRACT_RELEASE.PARTICIPANT_ID, DSL.inline(null, SQLDataType.LOCALDATE),
+                DSL.max(EXTRACT_RELEASE.RELEASED_AT)).from(EXTRACT_RELEASE)
+                .where(EXTRACT_RELEASE.PARTICIPANT_ID.in(ids)).groupBy(EXTRACT_RELEASE.PARTICIPANT_ID));
         // Drafts are not entries (nothing unsigned is in the case file); a follow-up done is one.
         collect(entries, zone, tx.select(FOLLOW_UP.PARTICIPANT_ID, DSL.max(FOLLOW_UP.DONE_DATE),
                 DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE)).from(FOLLOW_UP)
@@ -254,8 +260,8 @@ public final class RetentionRepository {
      * Deletes the participant's personal data and leaves the anonymous residue: the row keeps its
      * id, gender, programme and {@code residueBirthDate}; the case path, assignments, consents' dates
      * and partners, partners in the case and goals' dates and statuses stay, without their free text;
-     * each signed note leaves its meeting's date and type; notes, drafts, follow-ups and the search
-     * words go. Logged by participant id only.
+     * each signed note leaves its meeting's date and type; notes, drafts, follow-ups, the search
+     * words and the releases of register extracts go. Logged by participant id only.
      *
      * @throws StoreException when the participant is not there or already anonymised (nothing is deleted)
      */
@@ -289,6 +295,10 @@ public final class RetentionRepository {
                         .where(JOURNAL_NOTE.PARTICIPANT_ID.eq(participantId).and(JOURNAL_NOTE.AMENDS.isNull())))
                 .execute();
         var notes = DSL.select(JOURNAL_NOTE.ID).from(JOURNAL_NOTE).where(JOURNAL_NOTE.PARTICIPANT_ID.eq(participantId));
+        // Releases of extracts name recipients and point into the notes: they go, leaving nothing.
+        tx.deleteFrom(EXTRACT_WITHHELD).where(EXTRACT_WITHHELD.RELEASE_ID.in(DSL.select(EXTRACT_RELEASE.ID)
+                .from(EXTRACT_RELEASE).where(EXTRACT_RELEASE.PARTICIPANT_ID.eq(participantId)))).execute();
+        tx.deleteFrom(EXTRACT_RELEASE).where(EXTRACT_RELEASE.PARTICIPANT_ID.eq(participantId)).execute();
         tx.deleteFrom(FOLLOW_UP).where(FOLLOW_UP.PARTICIPANT_ID.eq(participantId).or(FOLLOW_UP.NOTE_ID.in(notes)))
                 .execute();
         tx.deleteFrom(NOTE_WORD).where(NOTE_WORD.PARTICIPANT_ID.eq(participantId)).execute();

@@ -22,6 +22,7 @@ public final class SettingsRepository {
     private static final String YOUNG_ADULTS_MAX = "young_adults_max_age";
     private static final String BACKUP_FOLDER = "backup_folder";
     private static final String BACKUP_KEEP = "backup_keep";
+    private static final String EXTRACT_PURPOSES = "extract_purposes";
 
     private final DSLContext tx;
     private final AccessLogRepository log;
@@ -66,6 +67,18 @@ public final class SettingsRepository {
         put(BACKUP_FOLDER, settings.folder());
         put(BACKUP_KEEP, Integer.toString(settings.keep()));
         log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "backups");
+    }
+
+    /** The purposes and recipients the unit states in a register extract; empty until the unit writes its own. */
+    public java.util.Optional<String> extractPurposes() {
+        return tx.select(UNIT_SETTING.SETTING_VALUE).from(UNIT_SETTING)
+                .where(UNIT_SETTING.SETTING_KEY.eq(EXTRACT_PURPOSES))
+                .fetchOptional(UNIT_SETTING.SETTING_VALUE);
+    }
+
+    public void saveExtractPurposes(Actor actor, String text) {
+        put(EXTRACT_PURPOSES, text);
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "extract purposes");
     }
 
     private void put(String key, String value) {

@@ -35,6 +35,7 @@ public final class ParticipantsScreen {
     private final ParticipantListView list;
     private final ParticipantFormView form;
     private final NotificationPane root;
+    private final javafx.scene.layout.HBox caseFileActions = new javafx.scene.layout.HBox(8);
 
     public ParticipantsScreen(ParticipantsViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
@@ -82,7 +83,11 @@ public final class ParticipantsScreen {
         consentWarning.visibleProperty().bind(Bindings.isNotEmpty(viewModel.caseFile().consentWarningProperty()));
         consentWarning.managedProperty().bind(consentWarning.visibleProperty());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox detailBox = new VBox(8, consentWarning, tabs);
+        caseFileActions.setId("caseFileActions");
+        caseFileActions.setAlignment(Pos.CENTER_RIGHT);
+        caseFileActions.managedProperty().bind(Bindings.isNotEmpty(caseFileActions.getChildren()));
+        caseFileActions.visibleProperty().bind(caseFileActions.managedProperty());
+        VBox detailBox = new VBox(8, consentWarning, caseFileActions, tabs);
         detailBox.setId("participantDetail");
 
         StackPane detail = new StackPane(empty, detailBox);
@@ -113,6 +118,11 @@ public final class ParticipantsScreen {
 
     public Node node() {
         return root;
+    }
+
+    /** Adds a command about the open participant (a button) above the case file's tabs. */
+    public void addCaseFileAction(Node action) {
+        caseFileActions.getChildren().add(action);
     }
 
     private static Node readOnlyBanner(ParticipantsViewModel viewModel, Texts texts) {

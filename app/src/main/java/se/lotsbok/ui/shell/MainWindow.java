@@ -40,6 +40,8 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FileDialogs;
+import se.lotsbok.ui.extract.ExtractDialog;
+import se.lotsbok.ui.extract.ExtractViewModel;
 import se.lotsbok.ui.report.ReportsScreen;
 import se.lotsbok.ui.report.ReportsViewModel;
 import se.lotsbok.ui.retention.RetentionScreen;
@@ -169,9 +171,15 @@ public final class MainWindow {
         texts = Texts.of(locale);
         ErrorReporter errors = new ErrorReporter(texts);
 
-        participants = new ParticipantsScreen(new ParticipantsViewModel(services.participants(), services.cases(),
+        ParticipantsViewModel participantsModel = new ParticipantsViewModel(services.participants(), services.cases(),
                 services.navigators(), services.notes(), services.accessLog(),
-                actor, tasks, texts, unitSettings::get, services.clock(), errors), texts);
+                actor, tasks, texts, unitSettings::get, services.clock(), errors);
+        participants = new ParticipantsScreen(participantsModel, texts);
+        if (services.extracts().mayExtract(actor)) {
+            participants.addCaseFileAction(ExtractDialog.openButton(texts, participantsModel.form().participantIdProperty(),
+                    id -> ExtractDialog.show(new ExtractViewModel(services.extracts(), actor, id, tasks, texts, errors),
+                            texts, fileDialogs, stage)));
+        }
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                 this::languageChanged, this::settingsChanged, errors), texts);
 
