@@ -41,12 +41,20 @@ public final class Combiner {
     public record Entry(Path file, Optional<TallyFile> tally, Optional<Refusal> problem) {
     }
 
-    /** Every file's state, and the compilation when all of them can be added up. */
-    public record Inspection(List<Entry> entries, Optional<Compilation> compilation) {
+    /**
+     * Every file's state, and the files that can be added up, added up (to show while the others are
+     * being sorted out).
+     */
+    public record Inspection(List<Entry> entries, Optional<Compilation> readable) {
 
         /** The first problem, in the order the files were given; empty when the compilation stands. */
         public Optional<Refusal> problem() {
             return entries.stream().flatMap(e -> e.problem().stream()).findFirst();
+        }
+
+        /** The compilation of every file given, when none of them is refused. */
+        public Optional<Compilation> compilation() {
+            return problem().isEmpty() ? readable : Optional.empty();
         }
     }
 
@@ -93,10 +101,8 @@ public final class Combiner {
             good.add(tally);
             entries.add(new Entry(file, Optional.of(tally), Optional.empty()));
         }
-        boolean stands = !good.isEmpty() && good.size() == entries.size();
-        return new Inspection(entries, stands
-                ? Optional.of(Compilation.of(kind.orElseThrow(), period.orElseThrow(), good))
-                : Optional.empty());
+        return new Inspection(entries, good.isEmpty() ? Optional.empty()
+                : Optional.of(Compilation.of(kind.orElseThrow(), period.orElseThrow(), good)));
     }
 
     private static void check(TallyFile tally, Rules rules) {

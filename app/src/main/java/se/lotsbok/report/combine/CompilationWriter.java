@@ -73,7 +73,7 @@ public final class CompilationWriter {
     }
 
     /** A figure as written: the number, or {@code <N+1} when hidden. */
-    static String cell(Optional<Long> value, ExportOptions options) {
+    public static String cell(Optional<Long> value, ExportOptions options) {
         return value.map(v -> options.suppresses(v) ? options.hiddenText() : Long.toString(v)).orElse("");
     }
 

@@ -100,9 +100,24 @@ public final class SettingsScreen {
             unitCard.getChildren().add(1, hint(texts.get("access.refused.MANAGE_SETTINGS")));
         }
 
+        TextField fingerprint = new TextField();
+        fingerprint.setId("aboutFingerprint");
+        fingerprint.setEditable(false);
+        fingerprint.setPrefColumnCount(48);
+        fingerprint.textProperty().bind(viewModel.fingerprintProperty());
+        Label version = new Label(viewModel.version());
+        version.setId("aboutVersion");
+        GridPane aboutGrid = new GridPane();
+        aboutGrid.setHgap(12);
+        aboutGrid.setVgap(10);
+        aboutGrid.addRow(0, fieldLabel(texts.get("about.version")), version);
+        aboutGrid.addRow(1, fieldLabel(texts.get("about.fingerprint")), fingerprint);
+        VBox aboutCard = card(texts.get("about.section"), aboutGrid, hint(texts.get("about.fingerprint.help")));
+
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
-        VBox content = new VBox(16, title, languageCard, unitCard);
+        aboutCard.setMaxWidth(720);
+        VBox content = new VBox(16, title, languageCard, unitCard, aboutCard);
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
