@@ -18,36 +18,36 @@ import se.lotsbok.report.TallyWriter;
 import se.lotsbok.testing.SigningKeys;
 
 /** Exported tallies as a unit's register writes them, each unit with a key of its own. */
-final class TallyFiles {
+public final class TallyFiles {
 
     static final Instant AT = Instant.parse("2026-11-25T09:30:00Z");
 
     private final Path folder;
 
-    TallyFiles(Path folder) {
+    public TallyFiles(Path folder) {
         this.folder = folder;
     }
 
     /** A signed yearly summary with {@code enrolled} and {@code contacted}. */
-    Path year(String file, String unit, String year, long enrolled, long contacted) {
+    public Path year(String file, String unit, String year, long enrolled, long contacted) {
         return write(file, unit, TallyHeader.Kind.YEAR, yearly(year, enrolled, contacted), SigningKeys.newKey(),
                 ExportOptions.DEFAULTS);
     }
 
-    static Tally yearly(String year, long enrolled, long contacted) {
+    public static Tally yearly(String year, long enrolled, long contacted) {
         return new Tally(year, List.of(new TallyRow("enrolled", "total", enrolled),
                 new TallyRow("contacted_not_enrolled", "total", contacted),
                 new TallyRow("total", "total", enrolled + contacted)));
     }
 
-    Path write(String file, String unit, TallyHeader.Kind kind, Tally tally, SigningKey key, ExportOptions options) {
+    public Path write(String file, String unit, TallyHeader.Kind kind, Tally tally, SigningKey key, ExportOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TallyWriter.write(tally, new TallyHeader(unit, kind, tally.period(), AT, "1.2.3"), TallyFormat.JSON, options,
                 key, out);
         return bytes(file, out.toByteArray());
     }
 
-    Path bytes(String file, byte[] content) {
+    public Path bytes(String file, byte[] content) {
         try {
             return Files.write(folder.resolve(file), content);
         } catch (IOException e) {
@@ -56,7 +56,7 @@ final class TallyFiles {
     }
 
     /** The file's text with {@code from} replaced (once) by {@code to}, as someone editing it by hand would. */
-    Path edit(Path file, String from, String to) {
+    public Path edit(Path file, String from, String to) {
         try {
             String text = Files.readString(file);
             if (!text.contains(from)) {
@@ -69,7 +69,7 @@ final class TallyFiles {
         }
     }
 
-    static List<TallyRow> rows(Object... measureCategoryValue) {
+    public static List<TallyRow> rows(Object... measureCategoryValue) {
         List<TallyRow> rows = new ArrayList<>();
         for (int i = 0; i < measureCategoryValue.length; i += 3) {
             rows.add(new TallyRow((String) measureCategoryValue[i], (String) measureCategoryValue[i + 1],
