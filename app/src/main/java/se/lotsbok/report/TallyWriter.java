@@ -68,6 +68,23 @@ public final class TallyWriter {
         }
     }
 
+    /**
+     * Adds {@code rows} to a JSON array as {@code {measure, category, value}}, a hidden count as
+     * {@code {suppressed: true, lessThan: N+1}}: the rows of a tally and of a compilation alike.
+     */
+    public static void writeRows(ArrayNode array, java.util.List<TallyRow> rows, ExportOptions options) {
+        for (TallyRow row : rows) {
+            ObjectNode node = array.addObject();
+            node.put("measure", row.measure());
+            node.put("category", row.category());
+            if (options.suppresses(row.value())) {
+                node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
+            } else {
+                node.put("value", row.value());
+            }
+        }
+    }
+
     private static void writeCsv(Tally tally, ExportOptions options, OutputStream out) {
         CsvSchema schema = CsvSchema.builder()
                 .addColumn("period")
@@ -103,17 +120,7 @@ public final class TallyWriter {
         if (options.suppressUpTo() > 0) {
             root.putObject("suppression").put("upTo", options.suppressUpTo());
         }
-        ArrayNode rows = root.putArray("rows");
-        for (TallyRow row : tally.rows()) {
-            ObjectNode node = rows.addObject();
-            node.put("measure", row.measure());
-            node.put("category", row.category());
-            if (options.suppresses(row.value())) {
-                node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
-            } else {
-                node.put("value", row.value());
-            }
-        }
+        writeRows(root.putArray("rows"), tally.rows(), options);
         TallySignature.sign(root, key);
         try (out) {
             JSON.writerWithDefaultPrettyPrinter().writeValue(out, root);

@@ -12,6 +12,7 @@ import se.lotsbok.domain.common.CsvSafety;
 import se.lotsbok.domain.report.TallyRow;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.report.ExportOptions;
+import se.lotsbok.report.TallyWriter;
 import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -125,27 +126,14 @@ public final class CompilationWriter {
             unit.put("file", part.source());
             unit.put("signed", part.signed());
             part.fingerprint().ifPresent(f -> unit.put("fingerprint", f));
-            rows(unit.putArray("rows"), part.rows(), options);
+            TallyWriter.writeRows(unit.putArray("rows"), part.rows(), options);
         }
-        rows(root.putArray("total"), compilation.total(), options);
+        TallyWriter.writeRows(root.putArray("total"), compilation.total(), options);
         if (!compilation.incomplete().isEmpty()) {
             ArrayNode incomplete = root.putArray("incomplete");
             compilation.incomplete().forEach(c -> incomplete.addObject().put("measure", c.measure())
                     .put("category", c.category()));
         }
         JSON.writerWithDefaultPrettyPrinter().writeValue(out, root);
-    }
-
-    private static void rows(ArrayNode array, List<TallyRow> rows, ExportOptions options) {
-        for (TallyRow row : rows) {
-            ObjectNode node = array.addObject();
-            node.put("measure", row.measure());
-            node.put("category", row.category());
-            if (options.suppresses(row.value())) {
-                node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
-            } else {
-                node.put("value", row.value());
-            }
-        }
     }
 }

@@ -37,6 +37,7 @@ import se.lotsbok.service.casepath.CaseResult;
 import se.lotsbok.service.participant.SaveOutcome;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
+import se.lotsbok.testing.RandomCasePaths;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
@@ -137,49 +138,13 @@ class CompilationPropertyTest {
         done(chef.services().cases().move(chef.actor(), id, Move.to(CaseStatus.WAITING_LIST, since)));
     }
 
-    /** One person's random, legal case path through the services, with consents, goals, partners and annulments. */
+    /** One young adult with a random, legal case path. */
     private static void person(Session chef, Random random, int serial) {
-        var cases = chef.services().cases();
         ParticipantInput input = ParticipantInputs.valid().name("P" + serial, "Test")
-                .identity(Pins.dashed(random.nextBoolean() ? "19990101" : "20080601", Integer.toString(100 + serial)))
+                .identity(Pins.dashed(random.nextBoolean() ? "19990101" : "20040601", Integer.toString(100 + serial)))
                 .build();
         long id = ((SaveOutcome.Saved) chef.services().participants().create(chef.actor(), input)).participant().id();
-        int span = (int) (END.toEpochDay() - START.toEpochDay());
-        LocalDate date = START.plusDays(random.nextInt(span));
-        CaseStatus current = null;
-        int steps = 1 + random.nextInt(7);
-        for (int s = 0; s < steps && !date.isAfter(END); s++) {
-            List<CaseStatus> next = new ArrayList<>(CaseTransitions.nextFrom(Optional.ofNullable(current)));
-            next.sort(null);
-            CaseStatus to = next.get(random.nextInt(next.size()));
-            Move move = switch (to) {
-                case REFERRED -> Move.referral(date, ReferralSource.values()[random.nextInt(7)]);
-                case ENROLLED -> Move.enrollment(date, SITUATION);
-                case DISCHARGED -> Move.discharge(date, DischargeReason.values()[random.nextInt(6)], SITUATION);
-                case CONTACTED_NOT_ENROLLED -> Move.closure(date, ClosureReason.values()[random.nextInt(5)]);
-                case ASSESSMENT, WAITING_LIST -> Move.to(to, date);
-            };
-            if (to == CaseStatus.ENROLLED) {
-                done(cases.recordConsent(chef.actor(), id, date, random.nextBoolean() ? null : date.plusDays(200),
-                        EnumSet.allOf(Partner.class),
-                        List.of(new se.lotsbok.domain.casepath.Consent.GuardianConsent("Förälder", date))));
-                if (random.nextBoolean()) {
-                    done(cases.addGoal(chef.actor(), id, Goal.LifeArea.OCCUPATION_EDUCATION, "Mål", Partner.SCHOOL,
-                            date.plusDays(random.nextInt(200))));
-                }
-                if (random.nextBoolean()) {
-                    done(cases.addPartner(chef.actor(), id, Partner.values()[random.nextInt(Partner.values().length)],
-                            date));
-                }
-            }
-            CaseFile file = done(cases.move(chef.actor(), id, move));
-            current = to;
-            if (random.nextInt(6) == 0) {
-                done(cases.annul(chef.actor(), id, file.history().latest().orElseThrow().id(), "fel"));
-                current = cases.caseFile(chef.actor(), id).history().current().orElse(null);
-            }
-            date = date.plusDays(random.nextInt(120));
-        }
+        RandomCasePaths.walk(chef, random, id, START, END);
     }
 
     private static CaseFile done(CaseResult result) {
