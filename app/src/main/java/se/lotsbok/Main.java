@@ -115,5 +115,12 @@ public final class Main {
         Logger css = Logger.getLogger("javafx.css");
         css.setLevel(Level.WARNING);
         QUIETED.addAll(List.of(javafx, css));
+        // PDFBox says which installed font it measures Helvetica with; the PDF names Helvetica
+        // either way, and the reader's own Helvetica shows it.
+        for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox"}) {
+            Logger pdf = Logger.getLogger(name);
+            pdf.setLevel(Level.SEVERE);
+            QUIETED.add(pdf);
+        }
     }
 }

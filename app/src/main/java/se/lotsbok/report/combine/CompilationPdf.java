@@ -109,6 +109,7 @@ final class CompilationPdf {
         }
         y -= headerLines * (size + 2) + 2;
         line(MARGIN, y + size, MARGIN + WIDTH);
+        y -= 3;
         int index = 0;
         for (TallyFile part : compilation.parts()) {
             if (index++ % 2 == 1) {

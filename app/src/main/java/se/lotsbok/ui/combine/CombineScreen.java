@@ -56,6 +56,7 @@ public final class CombineScreen {
         Label title = new Label(texts.get("nav.combine"));
         title.getStyleClass().add(Styles.SCREEN_TITLE);
         Label intro = Cards.hint(texts.get("combine.intro"));
+        intro.setMinHeight(Region.USE_PREF_SIZE);
 
         Button add = new Button(texts.get("combine.add"));
         add.setId("combineAddButton");
@@ -110,7 +111,11 @@ public final class CombineScreen {
         table.setId("combineTable");
         table.setItems(viewModel.lines());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPrefHeight(300);
+        // As tall as its lines (at least a few), so that the chart below stays in sight.
+        table.setFixedCellSize(30);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(4, javafx.beans.binding.Bindings.size(
+                viewModel.lines())).add(1.3).multiply(30));
+        table.minHeightProperty().bind(table.prefHeightProperty());
         Label empty = new Label(texts.get("combine.empty"));
         empty.getStyleClass().add(Styles.MUTED);
         empty.setWrapText(true);
@@ -246,7 +251,7 @@ public final class CombineScreen {
             }
             chart.getData().add(series);
         }
-        chart.setPrefHeight(340);
+        chart.setPrefHeight(300);
         VBox card = new VBox(chart);
         card.getStyleClass().add(Styles.CARD);
         chartBox.getChildren().add(card);

@@ -103,16 +103,15 @@ public final class SettingsScreen {
         TextField fingerprint = new TextField();
         fingerprint.setId("aboutFingerprint");
         fingerprint.setEditable(false);
-        fingerprint.setPrefColumnCount(48);
         fingerprint.textProperty().bind(viewModel.fingerprintProperty());
         Label version = new Label(viewModel.version());
         version.setId("aboutVersion");
-        GridPane aboutGrid = new GridPane();
-        aboutGrid.setHgap(12);
-        aboutGrid.setVgap(10);
-        aboutGrid.addRow(0, fieldLabel(texts.get("about.version")), version);
-        aboutGrid.addRow(1, fieldLabel(texts.get("about.fingerprint")), fingerprint);
-        VBox aboutCard = card(texts.get("about.section"), aboutGrid, hint(texts.get("about.fingerprint.help")));
+        fingerprint.setMaxWidth(Double.MAX_VALUE);
+        HBox versionRow = new HBox(12, fieldLabel(texts.get("about.version")), version);
+        versionRow.setAlignment(Pos.CENTER_LEFT);
+        VBox aboutCard = card(texts.get("about.section"), versionRow,
+                new VBox(6, fieldLabel(texts.get("about.fingerprint")), fingerprint),
+                hint(texts.get("about.fingerprint.help")));
 
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
