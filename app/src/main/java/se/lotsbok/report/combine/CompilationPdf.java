@@ -161,7 +161,8 @@ final class CompilationPdf {
             long sum = 0;
             for (int s = 0; s < series.size(); s++) {
                 long value = compilation.value(part, series.get(s)).orElse(0L);
-                float w = barSpace * value / max;
+                // A hidden count gets no bar either: its length would show it.
+                float w = options.suppresses(value) ? 0 : barSpace * value / max;
                 if (w > 0) {
                     fill(x, y - 2, w, barHeight, s == 0 ? DARK : LIGHT);
                 }
