@@ -126,7 +126,8 @@ public final class ReportService {
 
     /**
      * Writes a tally to {@code file} (whole or not at all: written beside it, then moved in place)
-     * and records the export with the digest of its numbers.
+     * and records the export with the digest of its numbers. JSON carries the unit's name and is
+     * signed with the register's key (see {@link TallySignature}).
      */
     public void export(Actor actor, Tally tally, TallyHeader.Kind kind, TallyFormat format, ExportOptions options,
             Path file) {
