@@ -103,7 +103,7 @@ public final class Main {
     private static void quietLibraries() {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs", "org.apache.pdfbox", "org.apache.fontbox"}) {
+        for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs"}) {
             Logger logger = Logger.getLogger(name);
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
@@ -115,5 +115,12 @@ public final class Main {
         Logger css = Logger.getLogger("javafx.css");
         css.setLevel(Level.WARNING);
         QUIETED.addAll(List.of(javafx, css));
+        // PDFBox says which installed font it measures Helvetica with; the PDF names Helvetica
+        // either way, and the reader's own Helvetica shows it.
+        for (String name : new String[] {"org.apache.pdfbox", "org.apache.fontbox"}) {
+            Logger pdf = Logger.getLogger(name);
+            pdf.setLevel(Level.SEVERE);
+            QUIETED.add(pdf);
+        }
     }
 }

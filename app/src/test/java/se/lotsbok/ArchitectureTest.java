@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Set;
 
-/** Keeps the arrows of DESIGN.md §5 pointing one way: ui → service/report → domain, store → domain. */
+/**
+ * Keeps the layers' arrows pointing one way (README, "How it is built"): ui → service/report → domain,
+ * store → domain.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;

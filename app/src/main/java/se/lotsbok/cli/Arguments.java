@@ -16,7 +16,7 @@ import se.lotsbok.i18n.Texts;
 public record Arguments(String command, Map<String, String> options, List<String> words, boolean help) {
 
     /** Options that take no value. */
-    private static final Set<String> FLAGS = Set.of("help");
+    private static final Set<String> FLAGS = Set.of("help", "allow-unsigned");
 
     /** A command line that cannot be read; the message is shown as it is. */
     public static final class UsageException extends Exception {

@@ -2,6 +2,20 @@ package se.lotsbok.cli;
 
 import java.io.Console;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.report.AppVersion;
+import se.lotsbok.report.AtomicFile;
+import se.lotsbok.report.combine.CombineRefused;
+import se.lotsbok.report.combine.Combiner;
+import se.lotsbok.report.combine.Compilation;
+import se.lotsbok.report.combine.CompilationFormat;
+import se.lotsbok.report.combine.CompilationWriter;
+import se.lotsbok.report.combine.TrustList;
 import java.nio.file.Files;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -56,17 +70,19 @@ public final class Cli {
     private final CliLogin login;
     private final Clock clock;
     private final Map<String, Command> commands = Map.ofEntries(
-            Map.entry("info", (Command) this::info),
-            Map.entry("backup", (Command) this::backup),
-            Map.entry("restore", (Command) this::restore),
-            Map.entry("script", (Command) this::script),
-            Map.entry("restore-script", (Command) this::restoreScript),
-            Map.entry("verify-log", (Command) this::verifyLog),
-            Map.entry("report", (Command) this::report),
-            Map.entry("summary", (Command) this::summary),
-            Map.entry("import", (Command) this::importFile),
-            Map.entry("participants", (Command) this::participantList),
-            Map.entry("extract", (Command) this::extract));
+            command("info", this::info),
+            command("backup", this::backup),
+            command("restore", this::restore),
+            command("script", this::script),
+            command("restore-script", this::restoreScript),
+            command("verify-log", this::verifyLog),
+            command("report", this::report),
+            command("summary", this::summary),
+            command("import", this::importFile),
+            command("participants", this::participantList),
+            command("settings", this::settings),
+            command("combine", this::combine),
+            command("extract", this::extract));
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -116,6 +132,10 @@ public final class Cli {
         }
     }
 
+    private static Map.Entry<String, Command> command(String name, Command command) {
+        return Map.entry(name, command);
+    }
+
     /** Whether {@code rawArgs} name a command (or ask for help) rather than open the window. */
     public static boolean isCommand(String[] rawArgs) {
         try {
@@ -134,8 +154,80 @@ public final class Cli {
             out.println(texts.format("cli.info.folder", folder.toAbsolutePath()));
             out.println(texts.format("cli.info.schema", info.schemaVersion()));
             out.println(texts.format("cli.info.participants", info.participants()));
+            out.println(texts.format("cli.info.fingerprint", SigningKey.grouped(info.fingerprint())));
         }
         return OK;
+    }
+
+    private int settings(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "unit");
+        String unit = args.required(texts, "unit");
+        try (Session session = login.login(dataFolder(args))) {
+            Optional<Refusal> refused = session.services().settings().rename(session.actor(), unit);
+            if (refused.isPresent()) {
+                return fail(FAILED, "--unit: " + Messages.text(texts, refused.get()));
+            }
+            out.println(texts.format("cli.settings.done", session.services().settings().load().unitName()));
+        }
+        return OK;
+    }
+
+    /** Adds up units' exported tallies; reads only those files, so it needs no register and no login. */
+    private int combine(Arguments args) throws Arguments.UsageException {
+        args.allowOnly(texts, "year", "month", "out", "format", "suppress", "trust", "allow-unsigned");
+        if (args.option("year").isPresent() == args.option("month").isPresent()) {
+            throw new Arguments.UsageException(texts.get("cli.error.combinePeriod"));
+        }
+        TallyHeader.Kind kind = args.option("year").isPresent() ? TallyHeader.Kind.YEAR : TallyHeader.Kind.MONTH;
+        String period = kind == TallyHeader.Kind.YEAR ? parse(args, "year", Cli::year, "cli.error.year").toString()
+                : parse(args, "month", YearMonth::parse, "cli.error.month").toString();
+        CompilationFormat format = args.option("format").isPresent()
+                ? parse(args, "format", CompilationFormat::parse, "cli.error.combineFormat") : CompilationFormat.CSV;
+        Path target = Path.of(args.required(texts, "out"));
+        int suppress = suppression(args);
+        if (args.words().isEmpty()) {
+            throw new Arguments.UsageException(texts.get("cli.error.combineFiles"));
+        }
+        Optional<Set<String>> trusted = Optional.empty();
+        try {
+            if (args.option("trust").isPresent()) {
+                Path list = Path.of(args.required(texts, "trust"));
+                String text;
+                try {
+                    text = Files.readString(list, StandardCharsets.UTF_8);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    return fail(FAILED, texts.format("cli.error.cannotRead", list));
+                }
+                trusted = Optional.of(TrustList.parse(String.valueOf(list.getFileName()), text));
+            }
+        } catch (CombineRefused e) {
+            return fail(FAILED, Messages.text(texts, e.refusal()));
+        }
+        List<Path> files = args.words().stream().map(Path::of).toList();
+        Combiner.Inspection inspection = Combiner.inspect(files, new Combiner.Rules(Optional.of(kind),
+                Optional.of(period), args.option("allow-unsigned").isPresent(), trusted));
+        Optional<Refusal> problem = inspection.problem();
+        if (problem.isPresent()) {
+            return fail(FAILED, Messages.text(texts, problem.get()));
+        }
+        Compilation compilation = inspection.compilation().orElseThrow();
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        AtomicFile.write(target, out -> CompilationWriter.write(compilation, format, suppress, now, AppVersion.get(), out));
+        long unsigned = compilation.parts().stream().filter(p -> !p.signed()).count();
+        if (!compilation.incomplete().isEmpty()) {
+            err.println("lotsbok: " + texts.format("cli.combine.incomplete", String.join(", ",
+                    compilation.incomplete().stream().map(Compilation.Column::code).toList())));
+        }
+        out.println(texts.format(unsigned == 0 ? "cli.combine.done" : "cli.combine.doneUnsigned",
+                target.toAbsolutePath(), compilation.parts().size(), unsigned));
+        return OK;
+    }
+
+    private static Year year(String text) {
+        if (!text.matches("[0-9]{4}")) {
+            throw new IllegalArgumentException(text);
+        }
+        return Year.parse(text);
     }
 
     private int backup(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
@@ -222,12 +314,7 @@ public final class Cli {
 
     private int summary(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db", "year", "format", "out", "separator", "suppress");
-        Year year = parse(args, "year", text -> {
-            if (!text.matches("[0-9]{4}")) {
-                throw new IllegalArgumentException(text);
-            }
-            return Year.parse(text);
-        }, "cli.error.year");
+        Year year = parse(args, "year", Cli::year, "cli.error.year");
         return tally(args, TallyHeader.Kind.YEAR, session -> session.services().reports().year(session.actor(), year));
     }
 
@@ -249,12 +336,16 @@ public final class Cli {
         if (!separator.equals(";") && !separator.equals(",")) {
             throw new Arguments.UsageException(texts.get("cli.error.separator"));
         }
+        return new ExportOptions(separator.charAt(0), suppression(args));
+    }
+
+    private int suppression(Arguments args) throws Arguments.UsageException {
         int suppress = args.option("suppress").isPresent()
                 ? parse(args, "suppress", Integer::parseInt, "cli.error.suppress") : 0;
         if (suppress < 0 || suppress > 99) {
             throw new Arguments.UsageException(texts.get("cli.error.suppress"));
         }
-        return new ExportOptions(separator.charAt(0), suppress);
+        return suppress;
     }
 
     private int importFile(Arguments args) throws Arguments.UsageException, CliLogin.Failed {

@@ -1,11 +1,6 @@
 package se.lotsbok.report;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +17,7 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.report.MonthlyTally;
 import se.lotsbok.domain.report.RegisterSnapshot;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
 import se.lotsbok.domain.user.Actor;
@@ -130,14 +126,18 @@ public final class ReportService {
 
     /**
      * Writes a tally to {@code file} (whole or not at all: written beside it, then moved in place)
-     * and records the export with the digest of its numbers.
+     * and records the export with the digest of its numbers. JSON carries the unit's name and is
+     * signed with the register's key (see {@link TallySignature}).
      */
     public void export(Actor actor, Tally tally, TallyHeader.Kind kind, TallyFormat format, ExportOptions options,
             Path file) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.EXPORT));
-        String unit = database.transaction(repos -> repos.settings().load().unitName());
-        TallyHeader header = new TallyHeader(unit, kind, tally.period(), clock.instant(), AppVersion.get());
-        writeAtomically(file, out -> TallyWriter.write(tally, header, format, options, out));
+        record Signer(String unit, SigningKey key) {
+        }
+        Signer signer = database.transaction(repos -> new Signer(repos.settings().load().unitName(),
+                repos.signingKey().load()));
+        TallyHeader header = new TallyHeader(signer.unit(), kind, tally.period(), clock.instant(), AppVersion.get());
+        AtomicFile.write(file, out -> TallyWriter.write(tally, header, format, options, signer.key(), out));
         String what = tally.period() + " " + format.extension()
                 + (options.suppressUpTo() > 0 ? ", suppressed up to " + options.suppressUpTo() : "");
         database.transaction(repos -> {
@@ -153,7 +153,7 @@ public final class ReportService {
     public int exportParticipantList(Actor actor, Path file, ExportOptions options) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.EXPORT));
         int[] rows = {0};
-        writeAtomically(file, out -> {
+        AtomicFile.write(file, out -> {
             try (ParticipantListWriter writer = new ParticipantListWriter(out, options.separator())) {
                 rows[0] = database.transaction(repos -> repos.reports().exportParticipantList(actor, writer::write));
             }
@@ -190,31 +190,5 @@ public final class ReportService {
             }
         }
         return loads;
-    }
-
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, Content content) {
-        Path target = file.toAbsolutePath();
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(target.getParent(), ".lotsbok-", ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                content.writeTo(out);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the disk is gone; nothing more to do
-                }
-            }
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import se.lotsbok.domain.common.CsvSafety;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
 import tools.jackson.databind.SequenceWriter;
@@ -26,8 +27,13 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
  */
 public final class TallyWriter {
 
-    /** Names the JSON documents this writer produces; bumped when their shape changes. */
-    public static final String JSON_FORMAT = "lotsbok-tally/1";
+    /**
+     * Names the JSON documents this writer produces; bumped when their shape changes. Version 2 added
+     * the signature; version 1 files (unsigned) are still read.
+     */
+    public static final String JSON_FORMAT = "lotsbok-tally/2";
+    /** Every format name a Lotsbok tally in JSON has had. */
+    public static final java.util.Set<String> JSON_FORMATS = java.util.Set.of("lotsbok-tally/1", JSON_FORMAT);
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final CsvMapper CSV = CsvMapper.builder().enable(CsvWriteFeature.STRICT_CHECK_FOR_QUOTING).build();
@@ -36,12 +42,15 @@ public final class TallyWriter {
     private TallyWriter() {
     }
 
-    /** Writes {@code tally} to {@code out}, which is closed afterwards. */
+    /**
+     * Writes {@code tally} to {@code out}, which is closed afterwards. JSON is signed with
+     * {@code key} (see {@link TallySignature}); CSV, being a spreadsheet's file, is not.
+     */
     public static void write(Tally tally, TallyHeader header, TallyFormat format, ExportOptions options,
-            OutputStream out) {
+            SigningKey key, OutputStream out) {
         switch (format) {
             case CSV -> writeCsv(tally, options, out);
-            case JSON -> writeJson(tally, header, options, out);
+            case JSON -> writeJson(tally, header, options, key, out);
         }
     }
 
@@ -56,6 +65,23 @@ public final class TallyWriter {
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /**
+     * Adds {@code rows} to a JSON array as {@code {measure, category, value}}, a hidden count as
+     * {@code {suppressed: true, lessThan: N+1}}: the rows of a tally and of a compilation alike.
+     */
+    public static void writeRows(ArrayNode array, java.util.List<TallyRow> rows, ExportOptions options) {
+        for (TallyRow row : rows) {
+            ObjectNode node = array.addObject();
+            node.put("measure", row.measure());
+            node.put("category", row.category());
+            if (options.suppresses(row.value())) {
+                node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
+            } else {
+                node.put("value", row.value());
+            }
         }
     }
 
@@ -82,7 +108,8 @@ public final class TallyWriter {
         }
     }
 
-    private static void writeJson(Tally tally, TallyHeader header, ExportOptions options, OutputStream out) {
+    private static void writeJson(Tally tally, TallyHeader header, ExportOptions options, SigningKey key,
+            OutputStream out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", JSON_FORMAT);
         root.put("unit", header.unitName());
@@ -93,17 +120,8 @@ public final class TallyWriter {
         if (options.suppressUpTo() > 0) {
             root.putObject("suppression").put("upTo", options.suppressUpTo());
         }
-        ArrayNode rows = root.putArray("rows");
-        for (TallyRow row : tally.rows()) {
-            ObjectNode node = rows.addObject();
-            node.put("measure", row.measure());
-            node.put("category", row.category());
-            if (options.suppresses(row.value())) {
-                node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
-            } else {
-                node.put("value", row.value());
-            }
-        }
+        writeRows(root.putArray("rows"), tally.rows(), options);
+        TallySignature.sign(root, key);
         try (out) {
             JSON.writerWithDefaultPrettyPrinter().writeValue(out, root);
         } catch (IOException e) {

@@ -43,6 +43,7 @@ import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
+import se.lotsbok.store.security.V18__SigningKey;
 
 /**
  * The register's H2 file in a data folder: encrypted with AES under a random database key,
@@ -548,7 +549,7 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers());
+                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers(), new V18__SigningKey());
     }
 
     private static String constraintOf(IntegrityConstraintViolationException e) {

@@ -11,6 +11,7 @@ import se.lotsbok.store.navigator.AssignmentRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.participant.ParticipantRepository;
 import se.lotsbok.store.retention.RetentionRepository;
+import se.lotsbok.store.security.SigningKeyRepository;
 import se.lotsbok.store.settings.SettingsRepository;
 import se.lotsbok.store.user.UserRepository;
 
@@ -31,6 +32,7 @@ public final class Repositories {
     private final ReportRepository reports;
     private final RetentionRepository retention;
     private final ExtractRepository extracts;
+    private final SigningKeyRepository signingKey;
 
     Repositories(DSLContext tx, Clock clock) {
         this.accessLog = new AccessLogRepository(tx, clock);
@@ -44,6 +46,11 @@ public final class Repositories {
         this.reports = new ReportRepository(tx, accessLog, navigators, settings);
         this.retention = new RetentionRepository(tx, accessLog);
         this.extracts = new ExtractRepository(tx, accessLog);
+        this.signingKey = new SigningKeyRepository(tx);
+    }
+
+    public SigningKeyRepository signingKey() {
+        return signingKey;
     }
 
     public ReportRepository reports() {

@@ -55,6 +55,36 @@ class CliTest {
     }
 
     @Test
+    void theUnitsNameIsSetByAnAdministratorAndAWrongOneIsRefusedBesideItsOption() {
+        Path folder = temp.resolve("data");
+        TestRegister.create(folder);
+        Map<String, String> admin = Map.of("LOTSBOK_USER", TestRegister.ADMIN, "LOTSBOK_PASSWORD", TestRegister.PASSWORD);
+
+        assertThat(runAs(admin, "settings", "--db", folder.toString(), "--unit", " Skarpnäck ")).isEqualTo(Cli.OK);
+        assertThat(out()).isEqualTo("Enhetens namn är nu ”Skarpnäck”.\n");
+        assertThat(runAs(admin, "settings", "--db", folder.toString(), "--unit", "x".repeat(201))).isEqualTo(Cli.FAILED);
+        assertThat(err()).startsWith("lotsbok: --unit: ").endsWith("\n").doesNotContain("\n\n");
+        assertThat(runAs(admin, "info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        assertThat(out()).containsPattern("Signeringsnyckelns fingeravtryck: ([0-9a-f]{4} ){15}[0-9a-f]{4}");
+    }
+
+    @Test
+    void combineNeedsOnePeriodAndSomeFilesAndNoLogin() {
+        assertThat(runAs(Map.of(), "combine", "--out", temp.resolve("x.csv").toString(), "a.json")).isEqualTo(Cli.USAGE);
+        assertThat(err()).isEqualTo("lotsbok: ange antingen --year ÅÅÅÅ (årssammanställningar) eller --month ÅÅÅÅ-MM"
+                + " (månadsstatistik).\n");
+        assertThat(runAs(Map.of(), "combine", "--year", "2016", "--month", "2016-10", "--out", "x.csv", "a.json"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(runAs(Map.of(), "combine", "--year", "2016", "--out", "x.csv")).isEqualTo(Cli.USAGE);
+        assertThat(runAs(Map.of(), "combine", "--year", "2016", "--format", "xlsx", "--out", "x.csv", "a.json"))
+                .isEqualTo(Cli.USAGE);
+        assertThat(runAs(Map.of(), "combine", "--year", "2016", "--out", temp.resolve("x.csv").toString(),
+                temp.resolve("saknas.json").toString())).isEqualTo(Cli.FAILED);
+        assertThat(err()).endsWith("lotsbok: saknas.json: filen kan inte läsas.\n");
+        assertThat(temp.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
     void backupNeedsATarget() {
         assertThat(run("backup", "--db", temp.toString())).isEqualTo(Cli.USAGE);
         assertThat(err()).isEqualTo("lotsbok: valet --out måste anges.\n");
@@ -159,6 +189,11 @@ class CliTest {
         return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 env, null, folder -> AppWiring.auth(folder, TestDatabases.CLOCK, TestRegister.FAST_KEYS),
                 TestDatabases.CLOCK).run(args);
+    }
+
+    private int runAs(Map<String, String> environment, String... args) {
+        env = environment;
+        return run(args);
     }
 
     private String out() {

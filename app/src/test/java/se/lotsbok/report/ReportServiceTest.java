@@ -34,6 +34,7 @@ import se.lotsbok.domain.participant.ParticipantInput;
 import se.lotsbok.domain.report.Codes;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.user.Role;
+import se.lotsbok.report.combine.TallyFile;
 import se.lotsbok.service.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.casepath.CaseResult;
@@ -128,6 +129,53 @@ class ReportServiceTest {
         assertThat(year.total("contacted_not_enrolled")).isEqualTo(1);
         assertThat(year.total("total")).isEqualTo(2);
         assertThat(year.period()).isEqualTo("2026");
+    }
+
+    @Test
+    void aJsonExportCarriesTheUnitsNameAndIsSignedWithTheKeyInfoShows() throws Exception {
+        try (Session admin = register.login(TestRegister.ADMIN)) {
+            assertThat(admin.services().settings().rename(admin.actor(), "  Farsta SIG ")).isEmpty();
+            assertThat(admin.services().settings().load().unitName()).isEqualTo("Farsta SIG");
+        }
+        enrolled(LocalDate.of(2026, 3, 1));
+        Path file = temp.resolve("2026.json");
+
+        reports.export(chef.actor(), reports.year(chef.actor(), Year.of(2026)), TallyHeader.Kind.YEAR, TallyFormat.JSON,
+                ExportOptions.DEFAULTS, file);
+
+        TallyFile read = TallyFile.read("2026.json", Files.readAllBytes(file));
+        String fingerprint = chef.services().maintenance().info(chef.actor()).fingerprint();
+        assertThat(read.unit()).isEqualTo("Farsta SIG");
+        assertThat(read.value("enrolled", "total")).contains(1L);
+        assertThat(read.fingerprint()).contains(fingerprint);
+        assertThat(chef.services().settings().signingFingerprint()).isEqualTo(fingerprint);
+    }
+
+    @Test
+    void renamingTheUnitIsTheAdministratorsAndKeepsTheOtherSettings() {
+        assertThatThrownBy(() -> chef.services().settings().rename(chef.actor(), "Farsta")).isInstanceOf(AccessDenied.class);
+        try (Session admin = register.login(TestRegister.ADMIN)) {
+            var before = admin.services().settings().load();
+            assertThat(admin.services().settings().rename(admin.actor(), "x".repeat(201))).isPresent();
+            assertThat(admin.services().settings().rename(admin.actor(), "Skarpnäck")).isEmpty();
+            var after = admin.services().settings().load();
+            assertThat(after.unitName()).isEqualTo("Skarpnäck");
+            assertThat(after.caseloadCap()).isEqualTo(before.caseloadCap());
+            assertThat(after.youthBand()).isEqualTo(before.youthBand());
+        }
+    }
+
+    @Test
+    void aCityCoordinatorCompilesButReadsNothingOfTheRegister() {
+        try (Session city = register.userWith("stad", Role.CITY_COORDINATOR)) {
+            assertThat(city.actor().roles()).containsExactly(Role.CITY_COORDINATOR);
+            assertThat(se.lotsbok.domain.access.AccessPolicy.decide(city.actor(),
+                    se.lotsbok.domain.access.Action.COMBINE_TALLIES).allowed()).isTrue();
+            assertThatThrownBy(() -> city.services().reports().year(city.actor(), Year.of(2026)))
+                    .isInstanceOf(AccessDenied.class);
+            assertThatThrownBy(() -> city.services().participants().list(city.actor()))
+                    .isInstanceOf(AccessDenied.class);
+        }
     }
 
     @Test

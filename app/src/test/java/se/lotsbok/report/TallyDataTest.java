@@ -31,6 +31,7 @@ import se.lotsbok.service.casepath.CaseResult;
 import se.lotsbok.service.participant.SaveOutcome;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
+import se.lotsbok.testing.RandomCasePaths;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
@@ -146,47 +147,11 @@ class TallyDataTest {
 
     /** Random legal case paths through the services, with consents, goals, partners and annulments. */
     private static int generate(Session chef, Random random, int participants, int serial) {
-        var cases = chef.services().cases();
-        int span = (int) (END.toEpochDay() - START.toEpochDay());
         for (int i = serial; i < serial + participants; i++) {
             ParticipantInput input = ParticipantInputs.valid().name("P" + i, "Test")
                     .identity(Pins.dashed("19990101", Integer.toString(100 + i))).build();
             long id = ((SaveOutcome.Saved) chef.services().participants().create(chef.actor(), input)).participant().id();
-            LocalDate date = START.plusDays(random.nextInt(span));
-            CaseStatus current = null;
-            boolean partner = false;
-            int steps = 1 + random.nextInt(7);
-            for (int s = 0; s < steps && !date.isAfter(END); s++) {
-                List<CaseStatus> next = new ArrayList<>(CaseTransitions.nextFrom(java.util.Optional.ofNullable(current)));
-                next.sort(null);
-                CaseStatus to = next.get(random.nextInt(next.size()));
-                Move move = switch (to) {
-                    case REFERRED -> Move.referral(date, ReferralSource.values()[random.nextInt(7)]);
-                    case ENROLLED -> Move.enrollment(date, SITUATION);
-                    case DISCHARGED -> Move.discharge(date, DischargeReason.values()[random.nextInt(6)], SITUATION);
-                    case CONTACTED_NOT_ENROLLED -> Move.closure(date, ClosureReason.values()[random.nextInt(5)]);
-                    case ASSESSMENT, WAITING_LIST -> Move.to(to, date);
-                };
-                if (to == CaseStatus.ENROLLED) {
-                    done(cases.recordConsent(chef.actor(), id, date, null, EnumSet.allOf(Partner.class), List.of()));
-                    if (random.nextBoolean()) {
-                        done(cases.addGoal(chef.actor(), id, Goal.LifeArea.OCCUPATION_EDUCATION, "Mål", Partner.SCHOOL,
-                                date.plusDays(random.nextInt(200))));
-                    }
-                    if (!partner && random.nextBoolean()) {
-                        done(cases.addPartner(chef.actor(), id, Partner.POLICE, date));
-                        partner = true;
-                    }
-                }
-                CaseFile file = done(cases.move(chef.actor(), id, move));
-                current = to;
-                if (random.nextInt(6) == 0) {
-                    done(cases.annul(chef.actor(), id, file.history().latest().orElseThrow().id(), "fel"));
-                    current = file.history().all().size() > 1
-                            ? cases.caseFile(chef.actor(), id).history().current().orElse(null) : null;
-                }
-                date = date.plusDays(random.nextInt(120));
-            }
+            RandomCasePaths.walk(chef, random, id, START, END);
         }
         return serial + participants;
     }

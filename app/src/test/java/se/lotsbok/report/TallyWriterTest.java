@@ -25,8 +25,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.report.MonthlyTally;
 import se.lotsbok.domain.report.RegisterSnapshot;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
+import se.lotsbok.testing.SigningKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.MappingIterator;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +41,7 @@ class TallyWriterTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T09:30:00Z");
     private static final TallyHeader MONTH = new TallyHeader("SIG Söder", TallyHeader.Kind.MONTH, "2026-10", NOW, "1.2.3");
+    private static final SigningKey KEY = SigningKeys.newKey();
     private static Schema schema;
 
     @BeforeAll
@@ -218,7 +221,7 @@ class TallyWriterTest {
 
     private static byte[] write(Tally tally, TallyHeader header, TallyFormat format, ExportOptions options) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TallyWriter.write(tally, header, format, options, out);
+        TallyWriter.write(tally, header, format, options, KEY, out);
         return out.toByteArray();
     }
 

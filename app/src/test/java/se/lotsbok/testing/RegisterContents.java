@@ -44,7 +44,9 @@ public final class RegisterContents {
                     while (rs.next()) {
                         List<Object> row = new ArrayList<>();
                         for (int i = 1; i <= columns; i++) {
-                            row.add(rs.getObject(i));
+                            // Bytes (the signing key) as hex: arrays compare by identity, their text by value.
+                            Object value = rs.getObject(i);
+                            row.add(value instanceof byte[] bytes ? java.util.HexFormat.of().formatHex(bytes) : value);
                         }
                         rows.add(row);
                     }

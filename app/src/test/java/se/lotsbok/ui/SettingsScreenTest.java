@@ -59,4 +59,15 @@ class SettingsScreenTest {
         assertThat(name.getText()).isEqualTo(pasted);
         assertThat(admin.services().settings().load().unitName()).isEmpty();
     }
+
+    @Test
+    void omLotsbokShowsTheVersionAndTheFingerprintInfoShows(FxRobot robot) {
+        robot.clickOn("#nav_SETTINGS");
+
+        String fingerprint = admin.services().maintenance().info(admin.actor()).fingerprint();
+        assertThat(robot.lookup("#aboutFingerprint").queryAs(TextField.class).getText())
+                .isEqualTo(se.lotsbok.domain.report.SigningKey.grouped(fingerprint)).hasSize(79);
+        assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText())
+                .isEqualTo(se.lotsbok.report.AppVersion.get());
+    }
 }

@@ -18,5 +18,7 @@ public enum Action {
     MANAGE_SETTINGS,
     MANAGE_BACKUPS,
     /** Gallring: list the case files due, mark them kept, delete their personal data. */
-    RUN_RETENTION
+    RUN_RETENTION,
+    /** Sammanställning: add up the signed figures that several units exported. */
+    COMBINE_TALLIES
 }

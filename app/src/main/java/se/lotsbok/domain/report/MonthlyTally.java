@@ -31,7 +31,7 @@ import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.domain.settings.AgeBand;
 
 /**
- * The monthly tally and the yearly summary, exactly as DESIGN.md §4 defines them, from the dated
+ * The monthly tally and the yearly summary, exactly as docs/measures.md defines them, from the dated
  * history rows only, by their effective dates. For month M with first day F and last day L:
  * enrolled at end means enrolled on L (enrollment on or before L, no discharge on or before L);
  * enrolled during means enrolled on at least one day of M. Every measure writes its total, zeros

@@ -7,5 +7,7 @@ public enum Role {
     /** Enhetschef: leads the unit, decides enrollment, runs reports. */
     UNIT_HEAD,
     /** Administratör: user accounts, settings and backups. */
-    ADMINISTRATOR
+    ADMINISTRATOR,
+    /** Stadssamordnare: compiles the districts' signed figures; sees nothing of the register's people. */
+    CITY_COORDINATOR
 }

@@ -25,8 +25,12 @@ public final class MaintenanceService {
     /** The folder inside the data folder that holds the backups unless the settings name another. */
     public static final String DEFAULT_FOLDER = "backups";
 
-    /** Counts and versions only: no personal data. */
-    public record RegisterInfo(String schemaVersion, int participants) {
+    /**
+     * Counts and versions only: no personal data.
+     *
+     * @param fingerprint of the key this register signs its exported tallies with
+     */
+    public record RegisterInfo(String schemaVersion, int participants, String fingerprint) {
     }
 
     /** What a restore brought back. */
@@ -46,8 +50,11 @@ public final class MaintenanceService {
     }
 
     public RegisterInfo info(Actor actor) {
-        return new RegisterInfo(database.schemaVersion(),
-                database.transaction(repos -> repos.participants().count()));
+        record Counts(int participants, String fingerprint) {
+        }
+        Counts counts = database.transaction(repos -> new Counts(repos.participants().count(),
+                repos.signingKey().load().fingerprint()));
+        return new RegisterInfo(database.schemaVersion(), counts.participants(), counts.fingerprint());
     }
 
     /** Writes a consistent copy of the open, encrypted database; the copy is as encrypted as the original. */

@@ -2,6 +2,7 @@ package se.lotsbok.service.settings;
 
 import java.util.Optional;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
@@ -21,6 +22,29 @@ public final class SettingsService {
     /** The unit's settings; they hold no personal data, so anyone logged in may read them. */
     public UnitSettings load() {
         return database.transaction(repos -> repos.settings().load());
+    }
+
+    /**
+     * Sets the unit's name (which every export carries) and keeps the other settings as they are, in
+     * one transaction. Only an administrator may. Answers why the name was refused, or empty when saved.
+     */
+    public Optional<Refusal> rename(Actor actor, String name) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_SETTINGS));
+        Optional<Refusal> problem = UnitSettings.checkName(name);
+        if (problem.isEmpty()) {
+            database.transaction(repos -> {
+                UnitSettings current = repos.settings().load();
+                repos.settings().save(actor, new UnitSettings(TypedText.strip(name), current.caseloadCap(),
+                        current.youthBand(), current.youngAdultsBand()));
+                return null;
+            });
+        }
+        return problem;
+    }
+
+    /** The fingerprint of the key this register signs its exported tallies with (not secret). */
+    public String signingFingerprint() {
+        return database.transaction(repos -> repos.signingKey().load().fingerprint());
     }
 
     /** Only an administrator changes the unit's settings. Answers why they were refused, or empty when saved. */

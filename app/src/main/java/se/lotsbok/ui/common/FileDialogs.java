@@ -2,6 +2,7 @@ package se.lotsbok.ui.common;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.stage.FileChooser;
@@ -14,6 +15,11 @@ public interface FileDialogs {
 
     /** A file to read, of the type {@code extension}. */
     Optional<Path> open(Node owner, String title, String extension);
+
+    /** Several files to read, of the type {@code extension}; empty when the user cancelled. */
+    default List<Path> openMany(Node owner, String title, String extension) {
+        return open(owner, title, extension).map(List::of).orElse(List.of());
+    }
 
     /** The operating system's own dialogs. */
     static FileDialogs system() {
@@ -30,6 +36,12 @@ public interface FileDialogs {
             public Optional<Path> open(Node owner, String title, String extension) {
                 File file = chooser(title, extension).showOpenDialog(owner.getScene().getWindow());
                 return Optional.ofNullable(file).map(File::toPath);
+            }
+
+            @Override
+            public List<Path> openMany(Node owner, String title, String extension) {
+                List<File> files = chooser(title, extension).showOpenMultipleDialog(owner.getScene().getWindow());
+                return files == null ? List.of() : files.stream().map(File::toPath).toList();
             }
 
             private FileChooser chooser(String title, String extension) {

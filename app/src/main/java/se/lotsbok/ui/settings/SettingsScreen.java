@@ -100,9 +100,23 @@ public final class SettingsScreen {
             unitCard.getChildren().add(1, hint(texts.get("access.refused.MANAGE_SETTINGS")));
         }
 
+        TextField fingerprint = new TextField();
+        fingerprint.setId("aboutFingerprint");
+        fingerprint.setEditable(false);
+        fingerprint.textProperty().bind(viewModel.fingerprintProperty());
+        Label version = new Label(viewModel.version());
+        version.setId("aboutVersion");
+        fingerprint.setMaxWidth(Double.MAX_VALUE);
+        HBox versionRow = new HBox(12, fieldLabel(texts.get("about.version")), version);
+        versionRow.setAlignment(Pos.CENTER_LEFT);
+        VBox aboutCard = card(texts.get("about.section"), versionRow,
+                new VBox(6, fieldLabel(texts.get("about.fingerprint")), fingerprint),
+                hint(texts.get("about.fingerprint.help")));
+
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
-        VBox content = new VBox(16, title, languageCard, unitCard);
+        aboutCard.setMaxWidth(720);
+        VBox content = new VBox(16, title, languageCard, unitCard, aboutCard);
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);

@@ -15,6 +15,8 @@ import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.report.AppVersion;
 import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
@@ -59,6 +61,7 @@ public final class SettingsViewModel {
     private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper(this, "fingerprint", "");
 
     public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
             Predicate<Locale> onLanguageChanged,
@@ -84,6 +87,20 @@ public final class SettingsViewModel {
 
     public void load() {
         tasks.run(service::load, this::show, onError);
+        tasks.run(service::signingFingerprint, f -> fingerprint.set(SigningKey.grouped(f)), onError);
+    }
+
+    /** The program's version, for Om Lotsbok. */
+    public String version() {
+        return AppVersion.get();
+    }
+
+    /**
+     * The fingerprint of the key this register signs its exports with, in groups of four digits:
+     * whoever compiles several units' files notes it once (Om Lotsbok).
+     */
+    public ReadOnlyStringProperty fingerprintProperty() {
+        return fingerprint.getReadOnlyProperty();
     }
 
     public void save() {

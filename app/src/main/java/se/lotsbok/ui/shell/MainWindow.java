@@ -37,6 +37,8 @@ import se.lotsbok.ui.user.UsersScreen;
 import se.lotsbok.ui.user.UsersViewModel;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.combine.CombineScreen;
+import se.lotsbok.ui.combine.CombineViewModel;
 import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FileDialogs;
@@ -72,6 +74,8 @@ public final class MainWindow {
         ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
         // The enhetschef's gallring; the administrator sees only its settings there.
         RETENTION("nav.retention", Action.RUN_RETENTION, Action.MANAGE_SETTINGS),
+        // The city's compilation of several units' signed figures.
+        COMBINE("nav.combine", Action.COMBINE_TALLIES),
         USERS("nav.users", Action.MANAGE_USERS),
         BACKUPS("nav.backups", Action.MANAGE_BACKUPS),
         SETTINGS("nav.settings");
@@ -223,6 +227,12 @@ public final class MainWindow {
                             tasks, texts, services.clock().getZone(), errors), texts);
                     screens.put(place, retention.node());
                     onShow.put(place, retention::load);
+                }
+                case COMBINE -> {
+                    CombineScreen combine = new CombineScreen(new CombineViewModel(tasks, texts, services.clock(),
+                            errors), texts, fileDialogs);
+                    screens.put(place, combine.node());
+                    onShow.put(place, combine::load);
                 }
                 case USERS -> {
                     UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),

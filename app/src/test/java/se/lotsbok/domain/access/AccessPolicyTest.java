@@ -77,6 +77,18 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.decide(all, action, Relation.OTHER).allowed()).isTrue();
     }
 
+    @ParameterizedTest
+    @EnumSource(Action.class)
+    void aCityCoordinatorOnlyCompilesAndTheUnitHeadMayToo(Action action) {
+        assertThat(AccessPolicy.decide(actor(Role.CITY_COORDINATOR), action, Relation.OWN).allowed())
+                .isEqualTo(action == Action.COMBINE_TALLIES);
+        if (action == Action.COMBINE_TALLIES) {
+            assertThat(AccessPolicy.decide(actor(Role.UNIT_HEAD), action).allowed()).isTrue();
+            assertThat(AccessPolicy.decide(actor(Role.NAVIGATOR), action).allowed()).isFalse();
+            assertThat(AccessPolicy.decide(actor(Role.ADMINISTRATOR), action).allowed()).isFalse();
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void aLotsWritingForAColleagueIsToldToCover() {
         assertThat(AccessPolicy.decide(actor(Role.NAVIGATOR), Action.EDIT_PARTICIPANT, Relation.OTHER))
