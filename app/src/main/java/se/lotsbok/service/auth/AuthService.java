@@ -51,6 +51,17 @@ public final class AuthService {
         return folder;
     }
 
+    /**
+     * Loads and links, in the background while the login window waits for a password, what a login
+     * runs: the key derivation and unwrapping, and the database engine with every migration (on a
+     * throwaway database in memory). Touches no file of the register.
+     */
+    public void warmUp() {
+        char[] password = "warm-up".toCharArray();
+        KeyWrap.unwrap(new KeyWrap(1_000).wrap(KeyWrap.newDatabaseKey(), password), password);
+        Database.warmUp(clock);
+    }
+
     /** True on first start: no user exists, and the first one to be created is the administrator. */
     public boolean needsFirstAdministrator() {
         return vault.isNew();

@@ -6,6 +6,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -15,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.about.AboutDialog;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
@@ -99,7 +101,16 @@ public final class LoginScreen {
         });
         layout.run();
 
-        VBox card = new VBox(14, title, heading, intro, grid, message, buttons);
+        Label version = new Label(texts.format("login.version", viewModel.version()));
+        version.setId("appVersion");
+        version.getStyleClass().add(Styles.MUTED);
+        Hyperlink about = new Hyperlink(texts.get("about.title"));
+        about.setId("aboutLink");
+        about.setOnAction(e -> AboutDialog.show(about, viewModel.about(), texts));
+        HBox footer = new HBox(12, version, about);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(14, title, heading, intro, grid, message, buttons, footer);
         card.getStyleClass().addAll(Styles.CARD, "login-card");
         card.setMaxWidth(520);
         card.setMaxHeight(VBox.USE_PREF_SIZE);

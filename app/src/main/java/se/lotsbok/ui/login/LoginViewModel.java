@@ -14,10 +14,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.report.AppVersion;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.ui.about.AboutViewModel;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -177,6 +179,16 @@ public final class LoginViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The program's version, shown under the form. */
+    public String version() {
+        return AppVersion.get();
+    }
+
+    /** *Om Lotsbok* for this data folder. */
+    public AboutViewModel about() {
+        return new AboutViewModel(AppVersion.get(), auth.folder(), AboutViewModel.FolderOpener.system(), texts);
     }
 
     /** The shortest password accepted, for the hint under the field. */
