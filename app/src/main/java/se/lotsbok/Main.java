@@ -81,19 +81,17 @@ public final class Main {
     }
 
     /**
-     * Opens the window as soon as the toolkit is up. Reading the language preference and the texts,
-     * starting the log file and reading the key file (which loads the JSON library) take a few hundred
-     * milliseconds that JavaFX's own start-up hides when they run beside it. After the first frame,
-     * the database engine is loaded in the background while the user types (see AuthService.warmUp).
+     * Opens the window as soon as the toolkit is up. Starting the log file and reading the language
+     * preference (an XML file on Linux) and the texts run beside JavaFX's own start-up. The key file,
+     * which needs the JSON library, is read after the first frame (LoginViewModel), and the database
+     * engine is loaded in the background while the user types (AuthService.warmUp).
      */
     private static void startWindow(Path folder, Clock clock) {
         CompletableFuture<WindowStart> prepared = CompletableFuture.supplyAsync(() -> {
             AppLog.start(folder, clock.getZone(), AppVersion.get(), "window");
             LanguagePreference language = LanguagePreference.userPreferences();
             Texts.of(language.load());
-            AuthService auth = AppWiring.auth(folder, clock);
-            auth.needsFirstAdministrator();
-            return new WindowStart(language, auth);
+            return new WindowStart(language, AppWiring.auth(folder, clock));
         }, Main::background);
         try {
             Platform.startup(() -> {
@@ -120,7 +118,8 @@ public final class Main {
             // Logging out writes to the log: the worker finishes what it has first.
             tasks.close();
             window.close();
-            Platform.exit();
+            // After the window has finished hiding: the toolkit gone mid-way fails its last steps.
+            Platform.runLater(Platform::exit);
         });
         window.show(stage);
         if (Boolean.getBoolean(TrainingRun.PROPERTY)) {

@@ -31,11 +31,7 @@ final class LogFormat extends Formatter {
         Throwable error = entry.getThrown();
         String prefix = "  ";
         while (error != null) {
-            line.append(prefix).append(error.getClass().getName());
-            if (error instanceof java.sql.SQLException sql) {
-                line.append(" (SQL state ").append(sql.getSQLState()).append(", code ").append(sql.getErrorCode()).append(')');
-            }
-            line.append(System.lineSeparator());
+            line.append(prefix).append(error.getClass().getName()).append(System.lineSeparator());
             for (StackTraceElement frame : error.getStackTrace()) {
                 line.append("      at ").append(frame).append(System.lineSeparator());
             }

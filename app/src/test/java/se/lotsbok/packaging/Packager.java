@@ -281,7 +281,7 @@ public final class Packager {
         return Platform.current() == Platform.LINUX && onPath("fakeroot") && onPath("dpkg-deb");
     }
 
-    static boolean onPath(String program) {
+    public static boolean onPath(String program) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(path.split(java.io.File.pathSeparator))
                 .anyMatch(dir -> !dir.isBlank() && Files.isExecutable(Path.of(dir, program)));

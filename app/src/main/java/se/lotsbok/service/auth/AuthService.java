@@ -62,6 +62,15 @@ public final class AuthService {
         Database.warmUp(clock);
     }
 
+    /**
+     * False on a first start for certain (no key file); true means that users probably exist, which
+     * {@link #needsFirstAdministrator()} confirms. Reads no file, so the login window can ask before
+     * its first frame.
+     */
+    public boolean mayHaveUsers() {
+        return vault.hasKeyFile();
+    }
+
     /** True on first start: no user exists, and the first one to be created is the administrator. */
     public boolean needsFirstAdministrator() {
         return vault.isNew();

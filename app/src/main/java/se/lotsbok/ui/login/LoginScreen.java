@@ -75,12 +75,18 @@ public final class LoginScreen {
         submit.setId("loginButton");
         submit.getStyleClass().add(Styles.PRIMARY);
         submit.setDefaultButton(true);
-        submit.disableProperty().bind(viewModel.busyProperty());
+        submit.disableProperty().bind(viewModel.busyProperty().or(viewModel.checkingProperty()));
         submit.setOnAction(e -> viewModel.submit());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        HBox buttons = new HBox(12, submit, progress);
+        HBox buttons = new HBox(12, submit);
+        // Made when first needed: its animation costs the first frame time for nothing.
+        viewModel.busyProperty().addListener((obs, was, busy) -> {
+            if (busy && buttons.getChildren().size() == 1) {
+                ProgressIndicator progress = new ProgressIndicator();
+                progress.setPrefSize(22, 22);
+                progress.visibleProperty().bind(viewModel.busyProperty());
+                buttons.getChildren().add(progress);
+            }
+        });
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Runnable layout = () -> {

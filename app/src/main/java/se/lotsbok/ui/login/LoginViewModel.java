@@ -47,6 +47,8 @@ public final class LoginViewModel {
     private final StringProperty repeated = new SimpleStringProperty(this, "repeated", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** While the key file is read after the first frame, to confirm the mode. */
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private Session pending;
 
     public LoginViewModel(AuthService auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
@@ -55,12 +57,28 @@ public final class LoginViewModel {
         this.texts = texts;
         this.clock = clock;
         this.onReady = onReady;
-        mode.set(auth.needsFirstAdministrator() ? Mode.FIRST_ADMINISTRATOR : Mode.LOGIN);
+        if (!auth.mayHaveUsers()) {
+            mode.set(Mode.FIRST_ADMINISTRATOR);
+            return;
+        }
+        // The usual case, decided without reading the key file (which would load the JSON library
+        // before the first frame); confirmed in the background, with the button held until then.
+        mode.set(Mode.LOGIN);
+        checking.set(true);
+        tasks.run(auth::needsFirstAdministrator, first -> {
+            checking.set(false);
+            if (first) {
+                mode.set(Mode.FIRST_ADMINISTRATOR);
+            }
+        }, error -> {
+            checking.set(false);
+            message.set(messageFor(error));
+        });
     }
 
     /** Logs in, creates the first administrator or sets the new password, depending on the mode. */
     public void submit() {
-        if (busy.get()) {
+        if (busy.get() || checking.get()) {
             return;
         }
         message.set("");
@@ -179,6 +197,11 @@ public final class LoginViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True until the mode is confirmed (a moment after the window opens); nothing can be submitted. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
     }
 
     /** The program's version, shown under the form. */

@@ -4,6 +4,7 @@ import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
@@ -97,7 +98,8 @@ public final class TrainingRun {
             case CLOSE -> {
                 step = Step.DONE;
                 ticks.stop();
-                stage.close();
+                // Outside the animation pulse, as a user's click on the close box would be.
+                Platform.runLater(stage::close);
             }
             case DONE -> ticks.stop();
         }
