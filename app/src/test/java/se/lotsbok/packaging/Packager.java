@@ -131,11 +131,13 @@ public final class Packager {
             long packaged = System.nanoTime();
             Path installer = switch (Platform.current()) {
                 case LINUX -> deb(image, dest, version);
-                case WINDOWS -> msi(image, dest, version);
+                case WINDOWS -> onPath("candle.exe") || onPath("wix.exe") ? msi(image, dest, version) : null;
                 case MAC -> null;
             };
             if (installer != null) {
                 log("installer " + installer + " (" + seconds(packaged) + ")");
+            } else {
+                log("no installer: an .msi needs the WiX Toolset on the PATH (README, \"Installera\")");
             }
         }
     }
@@ -155,6 +157,7 @@ public final class Packager {
             Files.createDirectories(target.getParent());
             Files.copy(Files.exists(library) ? library : onClassPath(Path.of(entry).getFileName().toString()), target,
                     StandardCopyOption.COPY_ATTRIBUTES);
+            extractNativeLibraries(target);
         }
         Path runtime = work.resolve("runtime");
         List<String> jlink = new ArrayList<>(List.of("--add-modules", String.join(",", MODULES),
@@ -178,6 +181,28 @@ public final class Packager {
         tool("jpackage", jpackage);
         deleteTree(runtime);
         return AppImage.at(dest.resolve(Platform.current() == Platform.MAC ? NAME + ".app" : NAME));
+    }
+
+    /**
+     * JavaFX's native libraries beside its jars, where JavaFX loads them from directly. Otherwise it
+     * copies them at every start into {@code .openjfx/cache} in the user's home and checks them there:
+     * time at start-up, and a program's libraries loaded from a user's folder, which an office PC's
+     * application control may forbid.
+     */
+    private static void extractNativeLibraries(Path jar) throws IOException {
+        if (!jar.getFileName().toString().startsWith("javafx-")) {
+            return;
+        }
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (var entry : java.util.Collections.list(file.entries())) {
+                String name = entry.getName();
+                if (!name.contains("/") && name.matches(".*\\.(so|dll|dylib)$")) {
+                    try (var in = file.getInputStream(entry)) {
+                        Files.copy(in, jar.resolveSibling(name), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -1,6 +1,5 @@
 package se.lotsbok.ui.about;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -9,8 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FormGrid;
-import se.lotsbok.ui.common.Styles;
 
 /** The *Om Lotsbok* window, reached from the login window and the main window's header. */
 public final class AboutDialog {
@@ -26,23 +25,16 @@ public final class AboutDialog {
             dialog.initOwner(owner.getScene().getWindow());
         }
         GridPane grid = FormGrid.create();
-        grid.addRow(0, label(texts.get("about.version")), value("aboutVersion", viewModel.version()));
-        grid.addRow(1, label(texts.get("about.dataFolder")), value("aboutDataFolder", viewModel.dataFolder().toString()));
-        grid.addRow(2, label(texts.get("about.logFolder")), value("aboutLogFolder", viewModel.logFolder().toString()));
-        Label hint = new Label(texts.get("about.logHint"));
-        hint.setWrapText(true);
-        hint.getStyleClass().add(Styles.MUTED);
+        grid.addRow(0, Cards.fieldLabel(texts.get("about.version")), value("aboutVersion", viewModel.version()));
+        grid.addRow(1, Cards.fieldLabel(texts.get("about.dataFolder")),
+                value("aboutDataFolder", viewModel.dataFolder().toString()));
+        grid.addRow(2, Cards.fieldLabel(texts.get("about.logFolder")),
+                value("aboutLogFolder", viewModel.logFolder().toString()));
         Button open = new Button(texts.get("about.openLogFolder"));
         open.setId("openLogFolderButton");
         open.setOnAction(e -> viewModel.openLogFolder());
-        Label message = new Label();
-        message.setId("aboutMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.FORM_MESSAGE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
-        VBox content = new VBox(12, grid, hint, open, message);
+        VBox content = new VBox(12, grid, Cards.hint(texts.get("about.logHint")), open,
+                Cards.formMessage("aboutMessage", viewModel.messageProperty()));
         content.setId("aboutContent");
         content.setPrefWidth(560);
         dialog.getDialogPane().setContent(content);
@@ -51,12 +43,6 @@ public final class AboutDialog {
         close.setId("aboutCloseButton");
         ((Button) close).setText(texts.get("about.close"));
         dialog.show();
-    }
-
-    private static Label label(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add(Styles.FIELD_LABEL);
-        return label;
     }
 
     private static Label value(String id, String text) {

@@ -1,7 +1,6 @@
 package se.lotsbok.ui.login;
 
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -17,6 +16,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.about.AboutDialog;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
@@ -63,13 +63,7 @@ public final class LoginScreen {
         grid.addRow(3, repeatedLabel, repeated);
         grid.add(passwordHint, 1, 4);
 
-        Label message = new Label();
-        message.setId("loginMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.FORM_MESSAGE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Cards.formMessage("loginMessage", viewModel.messageProperty());
 
         Button submit = new Button();
         submit.setId("loginButton");
