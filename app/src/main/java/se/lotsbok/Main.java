@@ -121,7 +121,7 @@ public final class Main {
             // After the window has finished hiding: the toolkit gone mid-way fails its last steps.
             Platform.runLater(Platform::exit);
         });
-        window.show(stage);
+        window.showAtOnce(stage);
         if (Boolean.getBoolean(TrainingRun.PROPERTY)) {
             TrainingRun.start(stage, () -> {
                 LOG.log(System.Logger.Level.ERROR, "the AOT training run did not reach its end");

@@ -4,8 +4,10 @@ import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -51,6 +53,28 @@ public final class AppWindow {
         stage.show();
     }
 
+    /**
+     * Shows the window at once, empty but for the app's background and its title, and the login form
+     * in it on the next pulse: the form's controls, their styles and fonts take longer than the
+     * window itself, and the user sees the program start while they are made.
+     */
+    public void showAtOnce(Stage stage) {
+        Region empty = new Region();
+        empty.getStyleClass().add(Styles.APP);
+        Rectangle2D size = windowSize();
+        Scene scene = new Scene(empty, size.getWidth(), size.getHeight());
+        scene.getStylesheets().add(AppWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        stage.setTitle(Texts.of(language.load()).get("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        Platform.runLater(() -> show(stage));
+    }
+
+    private static Rectangle2D windowSize() {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        return new Rectangle2D(0, 0, Math.min(1280, bounds.getWidth()), Math.min(800, bounds.getHeight()));
+    }
+
     /** Logs out (if logged in) when the window closes; the session's logout is logged. */
     public void close() {
         stopBackups();
@@ -68,8 +92,8 @@ public final class AppWindow {
         Texts texts = Texts.of(language.load());
         login = new LoginViewModel(auth, tasks, texts, clock, this::loggedIn);
         LoginScreen screen = new LoginScreen(login, texts);
-        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(screen.node(), Math.min(1280, bounds.getWidth()), Math.min(800, bounds.getHeight()));
+        Rectangle2D size = windowSize();
+        Scene scene = new Scene(screen.node(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(AppWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setTitle(texts.get("app.title"));
         stage.setOnCloseRequest(null);
