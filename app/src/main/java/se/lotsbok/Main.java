@@ -128,11 +128,12 @@ public final class Main {
                 System.exit(Cli.FAILED);
             });
         }
-        background(() -> {
-            // After the first frame; a login soon after finds the engine loaded.
-            pause(Duration.ofMillis(300));
+        // Queued behind the login form (showAtOnce), and then a moment later: the engine loads while
+        // the user types, not while the form is made and drawn; a login soon after finds it loaded.
+        Platform.runLater(() -> background(() -> {
+            pause(Duration.ofMillis(500));
             start.auth().warmUp();
-        });
+        }));
     }
 
     private static void background(Runnable work) {
