@@ -59,11 +59,9 @@ public final class AppWindow {
      * window itself, and the user sees the program start while they are made.
      */
     public void showAtOnce(Stage stage) {
-        Region empty = new Region();
-        empty.getStyleClass().add(Styles.APP);
         Rectangle2D size = windowSize();
-        Scene scene = new Scene(empty, size.getWidth(), size.getHeight());
-        scene.getStylesheets().add(AppWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
+        // No stylesheet yet: reading it is part of what waits for the next pulse.
+        Scene scene = new Scene(new Region(), size.getWidth(), size.getHeight(), Styles.WINDOW_BACKGROUND);
         stage.setTitle(Texts.of(language.load()).get("app.title"));
         stage.setScene(scene);
         stage.show();
