@@ -24,7 +24,8 @@ import se.lotsbok.testing.VirtualDisplay;
  * {@code java}, {@code java -jar lotsbok.jar}, and the app image's launcher with and without its AOT
  * cache, so that the load of a busy machine falls on all of them alike. Lotsbok opens on an existing
  * register (the login, not the first start) in the default data folder, as after a double click.
- * {@code -Dbench.args="ROUNDS"} sets the rounds (default 15).
+ * {@code -Dbench.args="ROUNDS [OTHER.jar]"} sets the rounds (default 15) and adds another build's jar
+ * (an older Lotsbok, say) to the rounds.
  */
 final class StartupBenchmark implements Benchmarks.Benchmark {
 
@@ -64,6 +65,10 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
                 javafx + File.pathSeparator + target.resolve("test-classes"), MinimalWindow.class.getName()), false));
         candidates.add(new Candidate("java -jar lotsbok.jar", "Lotsbok",
                 List.of(java, "-jar", target.resolve("lotsbok.jar").toString()), true));
+        if (args.length > 1) {
+            // Another build's jar, run from its own target folder: a before-and-after in one run.
+            candidates.add(new Candidate("java -jar " + args[1], "Lotsbok", List.of(java, "-jar", args[1]), true));
+        }
         Packager.AppImage image = Packager.AppImage.at(target.resolve("dist").resolve(Packager.NAME));
         if (Files.exists(image.aotCache())) {
             Packager.AppImage plain = withoutCache(image, home.resolve("image-without-cache"));

@@ -150,6 +150,21 @@ class LoginTest {
         assertThat(robot.lookup("#aboutVersion").tryQuery()).isEmpty();
     }
 
+    @Test
+    void theWindowAppearsFirstAndTheLoginFormFillsItOnTheNextPulse(FxRobot robot) {
+        window = new AppWindow(AppWiring.auth(TestDatabases.folder(temp), TestDatabases.CLOCK, TestRegister.FAST_KEYS),
+                Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK);
+        boolean[] formInTheFirstFrame = new boolean[1];
+        robot.interact(() -> {
+            window.showAtOnce(stage);
+            formInTheFirstFrame[0] = stage.getScene().lookup("#loginScreen") != null;
+        });
+        assertThat(formInTheFirstFrame[0]).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("Lotsbok");
+        assertThat(robot.lookup("#loginScreen").tryQuery()).isPresent();
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Första start: skapa administratören");
+    }
+
     private void show(FxRobot robot, Path folder) {
         window = new AppWindow(AppWiring.auth(folder, TestDatabases.CLOCK, TestRegister.FAST_KEYS), Tasks.immediate(),
                 LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK);
