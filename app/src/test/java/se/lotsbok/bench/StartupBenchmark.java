@@ -109,8 +109,7 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
         System.out.println("| program | median | 25th–75th percentile | ratio to the minimal window (medians) |");
         System.out.println("| --- | --- | --- | --- |");
         for (Map.Entry<Candidate, long[]> entry : times.entrySet()) {
-            long[] sorted = entry.getValue().clone();
-            Arrays.sort(sorted);
+            long[] sorted = counted(entry.getValue());
             System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f–%.0f ms | %.2f× |%n", entry.getKey().name(),
                     median(sorted), Benchmarks.percentileMillis(sorted, 0.25),
                     Benchmarks.percentileMillis(sorted, 0.75), median(sorted) / minimal);
@@ -121,8 +120,7 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
         System.out.println("| --- | --- | --- | --- |");
         for (Map.Entry<Candidate, long[]> entry : forms.entrySet()) {
             if (entry.getKey().loginForm()) {
-                long[] sorted = entry.getValue().clone();
-                Arrays.sort(sorted);
+                long[] sorted = counted(entry.getValue());
                 System.out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f–%.0f ms | %.2f× |%n", entry.getKey().name(),
                         median(sorted), Benchmarks.percentileMillis(sorted, 0.25),
                         Benchmarks.percentileMillis(sorted, 0.75), median(sorted) / minimal);
@@ -135,15 +133,18 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
      * Lotsbok on to the login form drawn in it.
      */
     private static Times timeToWindow(Candidate candidate, Map<String, String> env) throws Exception {
+        Path output = Files.createTempFile("lotsbok-startup", ".log");
         ProcessBuilder builder = new ProcessBuilder(candidate.command())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(env);
         long start = System.nanoTime();
         Process process = builder.start();
         try {
             while (!visible(candidate.title(), env)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException(candidate.name() + " ended before showing a window");
+                    System.out.printf("%s ended with status %d before showing a window (not counted): %s%n",
+                            candidate.name(), process.exitValue(), Files.readString(output).strip());
+                    return new Times(-1, -1);
                 }
                 if ((System.nanoTime() - start) / 1_000_000 > GIVE_UP_MILLIS) {
                     throw new IllegalStateException(candidate.name() + " showed no window within a minute");
@@ -162,6 +163,7 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
             }
             return new Times(window, System.nanoTime() - start);
         } finally {
+            Files.deleteIfExists(output);
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
@@ -249,10 +251,13 @@ final class StartupBenchmark implements Benchmarks.Benchmark {
         return plain;
     }
 
-    /** The median in milliseconds. */
+    /** The median in milliseconds of the starts that showed a window. */
     private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return Benchmarks.percentileMillis(sorted, 0.5);
+        return Benchmarks.percentileMillis(counted(nanos), 0.5);
+    }
+
+    /** The starts that showed a window, sorted; a start that failed is marked -1 and left out. */
+    private static long[] counted(long[] nanos) {
+        return Arrays.stream(nanos).filter(n -> n >= 0).sorted().toArray();
     }
 }

@@ -53,8 +53,8 @@ public final class Packager {
             "jdk.localedata", "jdk.net", "jdk.unsupported", "jdk.zipfs");
 
     /**
-     * The launcher's JVM options. The serial collector: a desktop program with a small heap starts
-     * sooner with it than with G1, and the AOT cache is made and used with the same collector.
+     * The launcher's JVM options. The serial collector, the usual choice for a desktop program with a
+     * small heap (not measured against G1 here); the AOT cache is made and used with the same one.
      */
     static final List<String> JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
 
