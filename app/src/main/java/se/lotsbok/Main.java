@@ -8,6 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,9 +20,14 @@ import javafx.stage.Stage;
 import se.lotsbok.cli.Arguments;
 import se.lotsbok.cli.Cli;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.log.AppLog;
+import se.lotsbok.report.AppVersion;
+import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FxTasks;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.shell.AppWindow;
+import se.lotsbok.ui.shell.TrainingRun;
 
 /**
  * Starts Lotsbok: with a command ({@code info}, {@code backup}, …) it runs that and exits; otherwise
@@ -27,6 +35,7 @@ import se.lotsbok.ui.shell.AppWindow;
  */
 public final class Main {
 
+    private static final System.Logger LOG = System.getLogger(Main.class.getName());
     // Held so the configured loggers are not collected and their levels forgotten.
     private static final List<Logger> QUIETED = new ArrayList<>();
 
@@ -35,22 +44,30 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLibraries();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.log(System.Logger.Level.ERROR, "uncaught exception in thread " + thread.getName(), error);
+            System.err.println("lotsbok: " + ErrorReporter.describe(error));
+        });
         Clock clock = AppWiring.systemClock();
         if (Cli.isCommand(args)) {
             PrintStream out = console(FileDescriptor.out, "stdout.encoding");
             PrintStream err = console(FileDescriptor.err, "stderr.encoding");
             // Since JDK 22 there is a Console object even without a terminal; only a real one may be asked.
             Console console = System.console() != null && System.console().isTerminal() ? System.console() : null;
-            int status = new Cli(out, err, System.getenv(), console,
-                    folder -> AppWiring.auth(folder, clock), clock).run(args);
+            String command = args.length > 0 ? args[0] : "";
+            int status = new Cli(out, err, System.getenv(), console, folder -> {
+                AppLog.start(folder, clock.getZone(), AppVersion.get(), "command " + command);
+                return AppWiring.auth(folder, clock);
+            }, clock).run(args);
             out.flush();
             err.flush();
             System.exit(status);
         }
         Path folder;
         try {
-            folder = Arguments.parse(args, Texts.swedish()).option("db").map(Path::of)
-                    .orElseGet(DataFolder::defaultFolder);
+            // Without arguments (a double click) nothing is parsed, and no texts are read before the window.
+            folder = args.length == 0 ? DataFolder.defaultFolder()
+                    : Arguments.parse(args, Texts.swedish()).option("db").map(Path::of).orElseGet(DataFolder::defaultFolder);
         } catch (Arguments.UsageException e) {
             System.err.println("lotsbok: " + e.getMessage());
             System.exit(Cli.USAGE);
@@ -59,27 +76,78 @@ public final class Main {
         startWindow(folder, clock);
     }
 
+    /** What the login window needs besides the toolkit, read on another thread while the toolkit starts. */
+    private record WindowStart(LanguagePreference language, AuthService auth) {
+    }
+
+    /**
+     * Opens the window as soon as the toolkit is up. Starting the log file and reading the language
+     * preference (an XML file on Linux) and the texts run beside JavaFX's own start-up. The key file,
+     * which needs the JSON library, is read after the first frame (LoginViewModel), and the database
+     * engine is loaded in the background while the user types (AuthService.warmUp).
+     */
     private static void startWindow(Path folder, Clock clock) {
-        LanguagePreference language = LanguagePreference.userPreferences();
+        CompletableFuture<WindowStart> prepared = CompletableFuture.supplyAsync(() -> {
+            AppLog.start(folder, clock.getZone(), AppVersion.get(), "window");
+            LanguagePreference language = LanguagePreference.userPreferences();
+            Texts.of(language.load());
+            return new WindowStart(language, AppWiring.auth(folder, clock));
+        }, Main::background);
         try {
-            Platform.startup(() -> openWindow(folder, language, clock));
+            Platform.startup(() -> {
+                try {
+                    openWindow(prepared.join(), clock);
+                } catch (CompletionException e) {
+                    LOG.log(System.Logger.Level.ERROR, "the window cannot open", e.getCause());
+                    System.err.println("lotsbok: " + ErrorReporter.describe(e.getCause()));
+                    System.exit(Cli.FAILED);
+                }
+            });
         } catch (RuntimeException | UnsatisfiedLinkError e) {
-            System.err.println("lotsbok: " + Texts.of(language.load()).get("error.noDisplay"));
+            LOG.log(System.Logger.Level.ERROR, "the window cannot open (no display?)", e);
+            System.err.println("lotsbok: " + Texts.of(prepared.join().language().load()).get("error.noDisplay"));
             System.exit(Cli.FAILED);
         }
     }
 
-    private static void openWindow(Path folder, LanguagePreference language, Clock clock) {
+    private static void openWindow(WindowStart start, Clock clock) {
         FxTasks tasks = new FxTasks();
-        AppWindow window = new AppWindow(AppWiring.auth(folder, clock), tasks, language, clock);
+        AppWindow window = new AppWindow(start.auth(), tasks, start.language(), clock);
         Stage stage = new Stage();
         stage.setOnHidden(e -> {
             // Logging out writes to the log: the worker finishes what it has first.
             tasks.close();
             window.close();
-            Platform.exit();
+            // After the window has finished hiding: the toolkit gone mid-way fails its last steps.
+            Platform.runLater(Platform::exit);
         });
-        window.show(stage);
+        window.showAtOnce(stage);
+        if (Boolean.getBoolean(TrainingRun.PROPERTY)) {
+            TrainingRun.start(stage, () -> {
+                LOG.log(System.Logger.Level.ERROR, "the AOT training run did not reach its end");
+                System.exit(Cli.FAILED);
+            });
+        }
+        // Queued behind the login form (showAtOnce), and then a moment later: the engine loads while
+        // the user types, not while the form is made and drawn; a login soon after finds it loaded.
+        Platform.runLater(() -> background(() -> {
+            pause(Duration.ofMillis(500));
+            start.auth().warmUp();
+        }));
+    }
+
+    private static void background(Runnable work) {
+        Thread thread = new Thread(work, "lotsbok-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

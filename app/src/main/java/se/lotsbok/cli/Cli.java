@@ -33,6 +33,7 @@ import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.report.AppVersion;
 import se.lotsbok.report.ExportOptions;
 import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
@@ -66,6 +67,9 @@ public final class Cli {
 
     private final PrintStream out;
     private final PrintStream err;
+    private static final System.Logger LOG = System.getLogger(Cli.class.getName());
+    private static final java.util.regex.Pattern COMMAND_NAME = java.util.regex.Pattern.compile("[a-z-]{1,20}");
+
     private final Texts texts = Texts.swedish();
     private final CliLogin login;
     private final Clock clock;
@@ -120,14 +124,17 @@ public final class Cli {
         } catch (AccessDenied e) {
             return fail(FAILED, texts.get(e.reason()));
         } catch (RegisterUnavailable e) {
+            logFailure(rawArgs, e);
             return fail(FAILED, switch (e.reason()) {
                 case IN_USE -> texts.get("error.inUse");
                 case TOO_NEW -> texts.format("error.tooNew", e.fileVersion());
                 case CANNOT_OPEN -> texts.get("cli.error.store");
             });
         } catch (StoreException e) {
+            logFailure(rawArgs, e);
             return fail(FAILED, texts.get("cli.error.store"));
         } catch (java.io.UncheckedIOException e) {
+            logFailure(rawArgs, e);
             return fail(FAILED, texts.format("cli.error.cannotWrite", String.valueOf(e.getCause().getMessage())));
         }
     }
@@ -138,6 +145,10 @@ public final class Cli {
 
     /** Whether {@code rawArgs} name a command (or ask for help) rather than open the window. */
     public static boolean isCommand(String[] rawArgs) {
+        if (rawArgs.length == 0) {
+            // A double click: the window, without reading the texts first.
+            return false;
+        }
         try {
             Arguments args = Arguments.parse(rawArgs, Texts.swedish());
             return args.command() != null || args.help();
@@ -151,6 +162,7 @@ public final class Cli {
         Path folder = dataFolder(args);
         try (Session session = login.login(folder)) {
             var info = session.services().maintenance().info(session.actor());
+            out.println(texts.format("cli.info.version", AppVersion.get()));
             out.println(texts.format("cli.info.folder", folder.toAbsolutePath()));
             out.println(texts.format("cli.info.schema", info.schemaVersion()));
             out.println(texts.format("cli.info.participants", info.participants()));
@@ -449,6 +461,13 @@ public final class Cli {
 
     private static Path dataFolder(Arguments args) {
         return args.option("db").map(Path::of).orElseGet(DataFolder::defaultFolder);
+    }
+
+    /** The log names the command only: its arguments can name files or people. */
+    private static void logFailure(String[] rawArgs, RuntimeException e) {
+        String command = rawArgs.length > 0 && !rawArgs[0].startsWith("-") ? rawArgs[0] : "?";
+        LOG.log(System.Logger.Level.ERROR, "the command " + (COMMAND_NAME.matcher(command).matches() ? command : "?")
+                + " failed", e);
     }
 
     private int fail(int status, String message) {

@@ -26,6 +26,7 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
@@ -56,6 +57,7 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = "lotsbok";
 
     private static final String USER = "lotsbok";
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
     /** File systems on which H2's automatic server mode is not used (documented corruption over SMB). */
     private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("cifs", "smb", "smbfs", "smb2", "smb3", "nfs", "nfs4",
             "afs", "9p", "fuse.sshfs", "webdav", "davfs");
@@ -222,7 +224,10 @@ public final class Database implements AutoCloseable {
     public void backupTo(Path zipFile) {
         try {
             BackupArchive.write(zipFile, h2Zip -> dsl.execute("BACKUP TO ?", h2Zip.toString()), folder.resolve(KeyFile.FILE_NAME));
+            LOG.log(System.Logger.Level.INFO, "backup written to {0} ({1} bytes)", zipFile.toAbsolutePath(),
+                    Files.size(zipFile));
         } catch (IOException | DataAccessException e) {
+            LOG.log(System.Logger.Level.ERROR, "backup to " + zipFile.toAbsolutePath() + " failed", e);
             throw new StoreException("backup to " + zipFile + " failed", e);
         }
     }
@@ -281,6 +286,8 @@ public final class Database implements AutoCloseable {
             close();
             ensureAlone();
             swapIn(candidate, work.resolve("aside"), head, afterwards);
+            LOG.log(System.Logger.Level.INFO, "register restored from backup {0} ({1} access log entries)",
+                    zip.toAbsolutePath(), head.count());
             return new Restored(participants, head.count());
         } catch (IOException e) {
             throw new StoreException("restore from " + zip + " failed", e);
@@ -344,6 +351,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             // A leftover working copy is still encrypted; the next restore uses a new name.
             System.err.println("lotsbok: a restore's working folder could not be removed");
+            LOG.log(System.Logger.Level.WARNING, "a restore's working folder could not be removed: " + root, e);
         }
     }
 
@@ -359,7 +367,9 @@ public final class Database implements AutoCloseable {
                 Files.createDirectories(parent);
             }
             dsl.execute("SCRIPT TO ? " + SCRIPT_OPTIONS, file.toAbsolutePath().toString(), filePassword);
+            LOG.log(System.Logger.Level.INFO, "register written as an SQL script to {0}", file.toAbsolutePath());
         } catch (IOException | DataAccessException e) {
+            LOG.log(System.Logger.Level.ERROR, "script to " + file.toAbsolutePath() + " failed", e);
             throw new StoreException("script to " + file + " failed", e);
         }
     }
@@ -386,6 +396,8 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             removeFile(folder);
+            LOG.log(System.Logger.Level.ERROR, "restoring the register from the script " + script.toAbsolutePath()
+                    + " failed", e);
             throw new StoreException("cannot restore the register from " + script, e);
         }
         try {
@@ -437,6 +449,7 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             // The commit stands; the copy lags behind until the next write, which a check tolerates.
             System.err.println("lotsbok: the copy of the access log head could not be written");
+            LOG.log(System.Logger.Level.WARNING, "the copy of the access log head could not be written", e);
         }
     }
 
@@ -528,7 +541,31 @@ public final class Database implements AutoCloseable {
         newerVersion(flyway).ifPresent(version -> {
             throw new StoreException.TooNew(version);
         });
-        flyway.migrate();
+        MigrateResult result = flyway.migrate();
+        if (result.migrationsExecuted > 0) {
+            LOG.log(System.Logger.Level.INFO, "schema migrated from version {0} to {1} ({2} migrations)",
+                    result.initialSchemaVersion == null ? "none" : result.initialSchemaVersion,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        }
+    }
+
+    /**
+     * Loads and links what opening a register runs (H2, Flyway with every migration, jOOQ) on a
+     * throwaway database in memory, so that a login soon after start-up does not wait for it. Called
+     * in the background while the login window waits for a password; it touches no file.
+     */
+    public static void warmUp(Clock clock) {
+        JdbcDataSource memory = new JdbcDataSource();
+        memory.setURL("jdbc:h2:mem:warm-up-" + System.nanoTime());
+        memory.setUser(USER);
+        // The connection held open keeps the in-memory database alive until it is closed.
+        try (Connection held = memory.getConnection()) {
+            migrations(memory).load().migrate();
+            DSL.using(memory, SQLDialect.H2, new Settings().withExecuteLogging(false).withRenderSchema(false))
+                    .transactionResult(cfg -> new Repositories(cfg.dsl(), clock).settings().load());
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "warming up the database classes failed", e);
+        }
     }
 
     /** The newest version applied to the file that this program does not know, if any. */

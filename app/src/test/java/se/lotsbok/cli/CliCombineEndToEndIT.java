@@ -51,7 +51,7 @@ class CliCombineEndToEndIT {
         int district = 0;
         for (Map.Entry<String, int[]> entry : DISTRICTS.entrySet()) {
             // Made here rather than by the first command for a faster login (fewer key iterations); the
-            // first administrator holds every role.
+            // first administrator holds every role of the unit.
             Path folder = TestRegister.create(temp.resolve("register" + district)).folder();
             ok(admin("settings", "--db", folder.toString(), "--unit", entry.getKey()));
             Path sheet = Files.writeString(temp.resolve("kalkylark" + district + ".csv"),

@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.Start;
 import se.lotsbok.AppWiring;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.report.AppVersion;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
@@ -132,6 +133,36 @@ class LoginTest {
         robot.clickOn("#logoutButton");
         assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Logga in");
         assertThat(robot.lookup("#participantTable").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theLoginWindowShowsTheVersionAndOmLotsbokTheFoldersOfTheRegister(FxRobot robot) {
+        Path folder = TestDatabases.folder(temp);
+        show(robot, folder);
+        assertThat(label(robot, "#appVersion").getText()).isEqualTo("Version " + AppVersion.get());
+
+        robot.clickOn("#aboutLink");
+        assertThat(label(robot, "#aboutVersion").getText()).isEqualTo(AppVersion.get());
+        assertThat(label(robot, "#aboutDataFolder").getText()).isEqualTo(folder.toAbsolutePath().toString());
+        assertThat(label(robot, "#aboutLogFolder").getText())
+                .isEqualTo(folder.resolve("logs").toAbsolutePath().toString());
+        robot.clickOn("#aboutCloseButton");
+        assertThat(robot.lookup("#aboutVersion").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void theWindowAppearsFirstAndTheLoginFormFillsItOnTheNextPulse(FxRobot robot) {
+        window = new AppWindow(AppWiring.auth(TestDatabases.folder(temp), TestDatabases.CLOCK, TestRegister.FAST_KEYS),
+                Tasks.immediate(), LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK);
+        boolean[] formInTheFirstFrame = new boolean[1];
+        robot.interact(() -> {
+            window.showAtOnce(stage);
+            formInTheFirstFrame[0] = stage.getScene().lookup("#loginScreen") != null;
+        });
+        assertThat(formInTheFirstFrame[0]).isFalse();
+        assertThat(stage.getTitle()).isEqualTo("Lotsbok");
+        assertThat(robot.lookup("#loginScreen").tryQuery()).isPresent();
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Första start: skapa administratören");
     }
 
     private void show(FxRobot robot, Path folder) {

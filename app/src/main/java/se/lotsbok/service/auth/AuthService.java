@@ -51,6 +51,26 @@ public final class AuthService {
         return folder;
     }
 
+    /**
+     * Loads and links, in the background while the login window waits for a password, what a login
+     * runs: the key derivation and unwrapping, and the database engine with every migration (on a
+     * throwaway database in memory). Touches no file of the register.
+     */
+    public void warmUp() {
+        char[] password = "warm-up".toCharArray();
+        KeyWrap.unwrap(new KeyWrap(1_000).wrap(KeyWrap.newDatabaseKey(), password), password);
+        Database.warmUp(clock);
+    }
+
+    /**
+     * False on a first start for certain (no key file); true means that users probably exist, which
+     * {@link #needsFirstAdministrator()} confirms. Reads no file, so the login window can ask before
+     * its first frame.
+     */
+    public boolean mayHaveUsers() {
+        return vault.hasKeyFile();
+    }
+
     /** True on first start: no user exists, and the first one to be created is the administrator. */
     public boolean needsFirstAdministrator() {
         return vault.isNew();
@@ -73,7 +93,7 @@ public final class AuthService {
         byte[] key = vault.create(name, password);
         Database database = openDatabase(key, true);
         UserAccount admin = database.transaction(repos -> {
-            UserAccount created = repos.users().insert(name, TypedText.strip(displayName), EnumSet.allOf(Role.class), null,
+            UserAccount created = repos.users().insert(name, TypedText.strip(displayName), Role.unitRoles(), null,
                     false, clock.instant());
             repos.accessLog().append(created.asActor(), AccessEvent.USER_CREATED, null, "first administrator");
             repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");

@@ -36,6 +36,11 @@ public final class Session implements AutoCloseable {
         return services;
     }
 
+    /** The data folder of the open register. */
+    public java.nio.file.Path dataFolder() {
+        return database.folder();
+    }
+
     /** True after an administrator set a temporary password: a new one must be chosen first. */
     public boolean mustChangePassword() {
         return mustChangePassword;

@@ -24,6 +24,7 @@ public final class MaintenanceService {
 
     /** The folder inside the data folder that holds the backups unless the settings name another. */
     public static final String DEFAULT_FOLDER = "backups";
+    private static final System.Logger LOG = System.getLogger(MaintenanceService.class.getName());
 
     /**
      * Counts and versions only: no personal data.
@@ -151,9 +152,11 @@ public final class MaintenanceService {
         for (String name : BackupSchedule.toRemove(names(folder), keep)) {
             try {
                 Files.deleteIfExists(folder.resolve(name));
+                LOG.log(System.Logger.Level.INFO, "old backup removed: {0}", name);
             } catch (IOException e) {
                 // An old backup that cannot be removed now is removed by the next rotation.
                 System.err.println("lotsbok: an old backup could not be removed");
+                LOG.log(System.Logger.Level.WARNING, "an old backup could not be removed: " + name, e);
             }
         }
     }

@@ -41,6 +41,15 @@ public final class Vault {
         this.clock = clock;
     }
 
+    /**
+     * Whether the key file exists, without reading it: the login window decides with this before its
+     * first frame and confirms with {@link #isNew()} (which loads the JSON library) after it.
+     * {@code KeyFile.FILE_NAME} is a constant, so the check does not load the key file's class either.
+     */
+    public boolean hasKeyFile() {
+        return java.nio.file.Files.exists(folder.resolve(KeyFile.FILE_NAME));
+    }
+
     /** True until the first user has been created. */
     public boolean isNew() {
         return !KeyFile.exists(folder) || !KeyFile.load(folder).hasUsers();

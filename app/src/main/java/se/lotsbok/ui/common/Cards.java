@@ -43,6 +43,18 @@ public final class Cards {
         return label;
     }
 
+    /** A form's message under its fields: shows {@code message}, wrapped, and takes no room while it is empty. */
+    public static Label formMessage(String id, ObservableStringValue message) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.getStyleClass().add(Styles.FORM_MESSAGE);
+        label.textProperty().bind(message);
+        label.visibleProperty().bind(Bindings.isNotEmpty(message));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     /** The message beside a field: shows {@code error}, and takes no room while it is empty. */
     public static Label fieldError(ObservableStringValue error) {
         Label label = new Label();

@@ -7,10 +7,13 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.AccessDenied;
 
 /**
- * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error.
- * Database messages can quote the values of a row, so only exception types reach the trace.
+ * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error and
+ * the log file. Database messages can quote the values of a row, so only exception types reach the
+ * trace (the log file's format leaves messages out too).
  */
 public final class ErrorReporter implements Consumer<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(ErrorReporter.class.getName());
 
     private final Texts texts;
 
@@ -29,6 +32,7 @@ public final class ErrorReporter implements Consumer<Throwable> {
             return;
         }
         System.err.println("lotsbok: " + describe(error));
+        LOG.log(System.Logger.Level.ERROR, "unexpected error in the window", error);
         Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get("error.unexpected.header"));

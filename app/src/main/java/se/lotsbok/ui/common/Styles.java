@@ -6,6 +6,11 @@ public final class Styles {
     public static final String STYLESHEET = "/se/lotsbok/ui/lotsbok.css";
 
     public static final String APP = "lotsbok";
+    /**
+     * The window's background ({@code -lb-background} in the stylesheet), for the first frame, which
+     * is drawn before any stylesheet is read.
+     */
+    public static final javafx.scene.paint.Color WINDOW_BACKGROUND = javafx.scene.paint.Color.web("#f3f5f9");
     public static final String HEADER = "app-header";
     public static final String HEADER_TITLE = "app-header-title";
     public static final String HEADER_SUBTITLE = "app-header-subtitle";

@@ -1,11 +1,11 @@
 package se.lotsbok.ui.login;
 
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -15,6 +15,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.about.AboutDialog;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
@@ -61,24 +63,24 @@ public final class LoginScreen {
         grid.addRow(3, repeatedLabel, repeated);
         grid.add(passwordHint, 1, 4);
 
-        Label message = new Label();
-        message.setId("loginMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.FORM_MESSAGE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Cards.formMessage("loginMessage", viewModel.messageProperty());
 
         Button submit = new Button();
         submit.setId("loginButton");
         submit.getStyleClass().add(Styles.PRIMARY);
         submit.setDefaultButton(true);
-        submit.disableProperty().bind(viewModel.busyProperty());
+        submit.disableProperty().bind(viewModel.busyProperty().or(viewModel.checkingProperty()));
         submit.setOnAction(e -> viewModel.submit());
-        ProgressIndicator progress = new ProgressIndicator();
-        progress.setPrefSize(22, 22);
-        progress.visibleProperty().bind(viewModel.busyProperty());
-        HBox buttons = new HBox(12, submit, progress);
+        HBox buttons = new HBox(12, submit);
+        // Made when first needed: its animation costs the first frame time for nothing.
+        viewModel.busyProperty().addListener((obs, was, busy) -> {
+            if (busy && buttons.getChildren().size() == 1) {
+                ProgressIndicator progress = new ProgressIndicator();
+                progress.setPrefSize(22, 22);
+                progress.visibleProperty().bind(viewModel.busyProperty());
+                buttons.getChildren().add(progress);
+            }
+        });
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         Runnable layout = () -> {
@@ -99,7 +101,16 @@ public final class LoginScreen {
         });
         layout.run();
 
-        VBox card = new VBox(14, title, heading, intro, grid, message, buttons);
+        Label version = new Label(texts.format("login.version", viewModel.version()));
+        version.setId("appVersion");
+        version.getStyleClass().add(Styles.MUTED);
+        Hyperlink about = new Hyperlink(texts.get("about.title"));
+        about.setId("aboutLink");
+        about.setOnAction(e -> AboutDialog.show(about, viewModel.about(), texts));
+        HBox footer = new HBox(12, version, about);
+        footer.setAlignment(Pos.CENTER_LEFT);
+
+        VBox card = new VBox(14, title, heading, intro, grid, message, buttons, footer);
         card.getStyleClass().addAll(Styles.CARD, "login-card");
         card.setMaxWidth(520);
         card.setMaxHeight(VBox.USE_PREF_SIZE);

@@ -14,10 +14,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.report.AppVersion;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.ui.about.AboutViewModel;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -45,6 +47,8 @@ public final class LoginViewModel {
     private final StringProperty repeated = new SimpleStringProperty(this, "repeated", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    /** While the key file is read after the first frame, to confirm the mode. */
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private Session pending;
 
     public LoginViewModel(AuthService auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
@@ -53,12 +57,28 @@ public final class LoginViewModel {
         this.texts = texts;
         this.clock = clock;
         this.onReady = onReady;
-        mode.set(auth.needsFirstAdministrator() ? Mode.FIRST_ADMINISTRATOR : Mode.LOGIN);
+        if (!auth.mayHaveUsers()) {
+            mode.set(Mode.FIRST_ADMINISTRATOR);
+            return;
+        }
+        // The usual case, decided without reading the key file (which would load the JSON library
+        // before the first frame); confirmed in the background, with the button held until then.
+        mode.set(Mode.LOGIN);
+        checking.set(true);
+        tasks.run(auth::needsFirstAdministrator, first -> {
+            checking.set(false);
+            if (first) {
+                mode.set(Mode.FIRST_ADMINISTRATOR);
+            }
+        }, error -> {
+            checking.set(false);
+            message.set(messageFor(error));
+        });
     }
 
     /** Logs in, creates the first administrator or sets the new password, depending on the mode. */
     public void submit() {
-        if (busy.get()) {
+        if (busy.get() || checking.get()) {
             return;
         }
         message.set("");
@@ -177,6 +197,21 @@ public final class LoginViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** True until the mode is confirmed (a moment after the window opens); nothing can be submitted. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    /** The program's version, shown under the form. */
+    public String version() {
+        return AppVersion.get();
+    }
+
+    /** *Om Lotsbok* for this data folder. */
+    public AboutViewModel about() {
+        return new AboutViewModel(AppVersion.get(), auth.folder(), AboutViewModel.FolderOpener.system(), texts);
     }
 
     /** The shortest password accepted, for the hint under the field. */

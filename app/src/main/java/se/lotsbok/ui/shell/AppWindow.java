@@ -4,8 +4,10 @@ import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.Region;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -23,6 +25,8 @@ import se.lotsbok.ui.login.LoginViewModel;
  * the main window for the logged-in user, and the login screen again after logging out.
  */
 public final class AppWindow {
+
+    private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
     private final AuthService auth;
     private final Tasks tasks;
@@ -49,6 +53,26 @@ public final class AppWindow {
         stage.show();
     }
 
+    /**
+     * Shows the window at once, empty but for the app's background and its title, and the login form
+     * in it on the next pulse: the form's controls, their styles and fonts take longer than the
+     * window itself, and the user sees the program start while they are made.
+     */
+    public void showAtOnce(Stage stage) {
+        Rectangle2D size = windowSize();
+        // No stylesheet yet: reading it is part of what waits for the next pulse.
+        Scene scene = new Scene(new Region(), size.getWidth(), size.getHeight(), Styles.WINDOW_BACKGROUND);
+        stage.setTitle(Texts.of(language.load()).get("app.title"));
+        stage.setScene(scene);
+        stage.show();
+        Platform.runLater(() -> show(stage));
+    }
+
+    private static Rectangle2D windowSize() {
+        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
+        return new Rectangle2D(0, 0, Math.min(1280, bounds.getWidth()), Math.min(800, bounds.getHeight()));
+    }
+
     /** Logs out (if logged in) when the window closes; the session's logout is logged. */
     public void close() {
         stopBackups();
@@ -66,8 +90,8 @@ public final class AppWindow {
         Texts texts = Texts.of(language.load());
         login = new LoginViewModel(auth, tasks, texts, clock, this::loggedIn);
         LoginScreen screen = new LoginScreen(login, texts);
-        Rectangle2D bounds = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(screen.node(), Math.min(1280, bounds.getWidth()), Math.min(800, bounds.getHeight()));
+        Rectangle2D size = windowSize();
+        Scene scene = new Scene(screen.node(), size.getWidth(), size.getHeight());
         scene.getStylesheets().add(AppWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setTitle(texts.get("app.title"));
         stage.setOnCloseRequest(null);
@@ -118,6 +142,7 @@ public final class AppWindow {
     /** A failed automatic backup must not stop the work or the logout; the next attempt comes within the hour. */
     private static void backupFailed(Throwable error) {
         System.err.println("lotsbok: the automatic backup failed (" + error.getClass().getSimpleName() + ")");
+        LOG.log(System.Logger.Level.ERROR, "the automatic backup failed", error);
     }
 
     private void stopBackups() {

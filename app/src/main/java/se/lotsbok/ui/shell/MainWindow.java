@@ -31,6 +31,9 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.report.AppVersion;
+import se.lotsbok.ui.about.AboutDialog;
+import se.lotsbok.ui.about.AboutViewModel;
 import se.lotsbok.ui.access.AccessLogScreen;
 import se.lotsbok.ui.access.AccessLogViewModel;
 import se.lotsbok.ui.user.UsersScreen;
@@ -96,6 +99,7 @@ public final class MainWindow {
     }
 
     private final AppServices services;
+    private final java.nio.file.Path dataFolder;
     private final Actor actor;
     private final Tasks tasks;
     private final LanguagePreference languagePreference;
@@ -123,6 +127,7 @@ public final class MainWindow {
         this.fileDialogs = fileDialogs;
         this.services = session.services();
         this.actor = session.actor();
+        this.dataFolder = session.dataFolder();
         this.tasks = tasks;
         this.languagePreference = languagePreference;
         this.onLogout = onLogout;
@@ -350,7 +355,12 @@ public final class MainWindow {
                 onLogout.run();
             }
         });
-        HBox header = new HBox(12, title, unitLabel, spacer, user, logout);
+        Button about = new Button(texts.get("about.title"));
+        about.setId("aboutButton");
+        about.getStyleClass().add("header-button");
+        about.setOnAction(e -> AboutDialog.show(about, new AboutViewModel(AppVersion.get(), dataFolder,
+                AboutViewModel.FolderOpener.system(), texts), texts));
+        HBox header = new HBox(12, title, unitLabel, spacer, user, about, logout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.HEADER);
         return header;

@@ -43,7 +43,7 @@ class AuthServiceTest {
         assertThat(result).isInstanceOfSatisfying(AuthService.Created.class, created -> {
             try (Session session = created.session()) {
                 assertThat(session.actor().username()).isEqualTo("anna");
-                assertThat(session.actor().roles()).isEqualTo(EnumSet.allOf(Role.class));
+                assertThat(session.actor().roles()).isEqualTo(Role.unitRoles());
             }
         });
         assertThat(fresh.needsFirstAdministrator()).isFalse();

@@ -1,0 +1,73 @@
+package se.lotsbok.ui.about;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import se.lotsbok.i18n.Texts;
+import se.lotsbok.log.AppLog;
+
+/** *Om Lotsbok*: the version, where the register and its log files are, and a way to the log folder. */
+public final class AboutViewModel {
+
+    /** Shows a folder in the computer's file manager. */
+    public interface FolderOpener {
+
+        void open(Path folder) throws IOException;
+
+        /** Explorer on Windows, Finder on macOS, the desktop's file manager (xdg-open) elsewhere. */
+        static FolderOpener system() {
+            return folder -> {
+                String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+                String program = os.startsWith("windows") ? "explorer.exe" : os.startsWith("mac") ? "open" : "xdg-open";
+                new ProcessBuilder(program, folder.toAbsolutePath().toString())
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            };
+        }
+    }
+
+    private final String version;
+    private final Path dataFolder;
+    private final FolderOpener opener;
+    private final Texts texts;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+
+    public AboutViewModel(String version, Path dataFolder, FolderOpener opener, Texts texts) {
+        this.version = version;
+        this.dataFolder = dataFolder.toAbsolutePath();
+        this.opener = opener;
+        this.texts = texts;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Path dataFolder() {
+        return dataFolder;
+    }
+
+    public Path logFolder() {
+        return AppLog.folder(dataFolder);
+    }
+
+    /** Opens the log folder (made first if the program has not written there yet). */
+    public void openLogFolder() {
+        try {
+            Files.createDirectories(logFolder());
+            opener.open(logFolder());
+            message.set("");
+        } catch (IOException | RuntimeException e) {
+            message.set(texts.format("about.cannotOpen", logFolder()));
+        }
+    }
+
+    /** Why the folder could not be opened, or empty. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
