@@ -43,6 +43,7 @@ import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
+import se.lotsbok.store.common.StoreException;
 
 /**
  * The register's H2 file in a data folder: encrypted with AES under a random database key,
@@ -50,6 +51,8 @@ import se.lotsbok.store.security.KeyWrap;
  * before it returns.
  */
 public final class Database implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
 
     /** The base name of the H2 file: {@code lotsbok.mv.db} in the data folder. */
     public static final String FILE_NAME = "lotsbok";
@@ -342,7 +345,7 @@ public final class Database implements AutoCloseable {
             }
         } catch (IOException e) {
             // A leftover working copy is still encrypted; the next restore uses a new name.
-            System.err.println("lotsbok: a restore's working folder could not be removed");
+            LOG.log(System.Logger.Level.WARNING, "a restore's working folder could not be removed");
         }
     }
 
@@ -435,7 +438,7 @@ public final class Database implements AutoCloseable {
             logHead.write(head);
         } catch (IOException e) {
             // The commit stands; the copy lags behind until the next write, which a check tolerates.
-            System.err.println("lotsbok: the copy of the access log head could not be written");
+            LOG.log(System.Logger.Level.WARNING, "the copy of the access log head could not be written");
         }
     }
 

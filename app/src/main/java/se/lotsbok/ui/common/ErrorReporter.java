@@ -4,13 +4,15 @@ import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 
 /**
  * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error.
  * Database messages can quote the values of a row, so only exception types reach the trace.
  */
 public final class ErrorReporter implements Consumer<Throwable> {
+
+    private static final System.Logger LOG = System.getLogger(ErrorReporter.class.getName());
 
     private final Texts texts;
 
@@ -28,7 +30,7 @@ public final class ErrorReporter implements Consumer<Throwable> {
             alert.show();
             return;
         }
-        System.err.println("lotsbok: " + describe(error));
+        LOG.log(System.Logger.Level.ERROR, describe(error));
         Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
         alert.setTitle(texts.get("app.title"));
         alert.setHeaderText(texts.get("error.unexpected.header"));

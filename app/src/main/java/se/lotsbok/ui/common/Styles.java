@@ -23,6 +23,7 @@ public final class Styles {
     public static final String INVALID = "invalid";
     public static final String FORM_MESSAGE = "form-message";
     public static final String NOTICE = "notice";
+    public static final String BANNER = "banner";
     public static final String ALERT = "alert-banner";
     public static final String ANNULLED = "annulled";
     public static final String OVERDUE = "overdue";

@@ -13,7 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.Navigator;

@@ -234,7 +234,8 @@ public final class ParticipantFormViewModel {
     private void updateAgeWarning() {
         Optional<AgeWarning> warning = currentBirthDate().flatMap(born -> programme.get() == null
                 ? Optional.empty()
-                : ParticipantValidator.ageWarning(born, programme.get(), settings.get(), service.today()));
+                : ParticipantValidator.ageWarning(born, programme.get(),
+                        settings.get().bandOf(programme.get()), service.today()));
         ageWarning.set(warning.map(w -> texts.format("participant.form.ageWarning", w.age(),
                 texts.get("programme." + w.programme().name()), w.band().minAge(), w.band().maxAge())).orElse(""));
     }

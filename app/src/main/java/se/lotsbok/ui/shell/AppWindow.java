@@ -24,6 +24,8 @@ import se.lotsbok.ui.login.LoginViewModel;
  */
 public final class AppWindow {
 
+    private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
+
     private final AuthService auth;
     private final Tasks tasks;
     private final LanguagePreference language;
@@ -117,7 +119,7 @@ public final class AppWindow {
 
     /** A failed automatic backup must not stop the work or the logout; the next attempt comes within the hour. */
     private static void backupFailed(Throwable error) {
-        System.err.println("lotsbok: the automatic backup failed (" + error.getClass().getSimpleName() + ")");
+        LOG.log(System.Logger.Level.WARNING, "the automatic backup failed (" + error.getClass().getSimpleName() + ")");
     }
 
     private void stopBackups() {
