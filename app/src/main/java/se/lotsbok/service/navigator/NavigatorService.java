@@ -113,11 +113,17 @@ public final class NavigatorService {
         if (implausible.isPresent()) {
             return implausible;
         }
-        database.transaction(repos -> {
+        return database.transaction(repos -> {
+            // A change dated before the latest one would be overruled by it at once: the status
+            // shown would contradict what the user just did.
+            Optional<LocalDate> latest = repos.navigators().all().stream().filter(n -> n.id() == id).findFirst()
+                    .flatMap(n -> n.activity().stream().map(Navigator.Activity::from).max(LocalDate::compareTo));
+            if (latest.isPresent() && from.isBefore(latest.get())) {
+                return Optional.of(new Refusal("navigator.refused.beforeLatest", latest.get()));
+            }
             repos.navigators().setActive(actor, id, active, from, clock.instant());
-            return null;
+            return Optional.<Refusal>empty();
         });
-        return Optional.empty();
     }
 
     /**

@@ -11,17 +11,22 @@ import java.util.function.LongConsumer;
  */
 public final class ParticipantChanges {
 
-    private final List<LongConsumer> listeners = new ArrayList<>();
-
-    /** {@code listener} is told the id of each participant that changed. */
-    public void listen(LongConsumer listener) {
-        listeners.add(listener);
+    private record Listener(Object owner, LongConsumer onChanged) {
     }
 
-    /** Participant {@code id} was changed by a command that has just succeeded. */
-    public void changed(long id) {
-        for (LongConsumer listener : List.copyOf(listeners)) {
-            listener.accept(id);
+    private final List<Listener> listeners = new ArrayList<>();
+
+    /** {@code onChanged} is told the id of each participant changed by anyone but {@code owner}. */
+    public void listen(Object owner, LongConsumer onChanged) {
+        listeners.add(new Listener(owner, onChanged));
+    }
+
+    /** {@code source} has just changed participant {@code id}; the others are told. */
+    public void changed(Object source, long id) {
+        for (Listener listener : List.copyOf(listeners)) {
+            if (listener.owner() != source) {
+                listener.onChanged().accept(id);
+            }
         }
     }
 }

@@ -1,14 +1,13 @@
 package se.lotsbok.ui.navigator;
 
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -34,10 +33,13 @@ import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.navigator.NavigatorService;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.FormGrid;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.FxDialogs;
 import se.lotsbok.ui.common.IsoDates;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
 
@@ -45,7 +47,7 @@ import se.lotsbok.ui.common.Tables;
  * The "Lotsar" screen: the caseload board (drag a participant to another navigator, or select and
  * use "Flytta till…" from the keyboard), the waiting list, and the navigator register.
  */
-public final class NavigatorsScreen {
+public final class NavigatorsScreen implements Screen {
 
     private final NavigatorsViewModel viewModel;
     private final Texts texts;
@@ -58,29 +60,35 @@ public final class NavigatorsScreen {
         this.texts = texts;
         Label title = new Label(texts.get("nav.navigators"));
         title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label message = new Label();
-        message.setId("navigatorsMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.NOTICE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
 
         TabPane tabs = new TabPane(
                 tab("boardTab", texts.get("navigator.board"), board()),
                 tab("waitingTab", texts.get("waiting.tab"), waitingList()),
                 tab("registerTab", texts.get("navigator.register"), register()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.clearFeedback());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root = new VBox(10, title, message, tabs);
+        root = new VBox(10, title, Banner.of(viewModel.feedbackProperty(), "navigatorsMessage"), tabs);
         root.setId("navigatorsScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.navigators");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearFeedback();
     }
 
     // ---- the board
@@ -154,7 +162,7 @@ public final class NavigatorsScreen {
             Dragboard board = e.getDragboard();
             boolean done = board.hasString();
             if (done) {
-                viewModel.assign(Long.parseLong(board.getString()), navigatorId, viewModel.today(), this::confirmOverCap);
+                viewModel.assign(Long.parseLong(board.getString()), navigatorId);
             }
             e.setDropCompleted(done);
             e.consume();
@@ -191,27 +199,9 @@ public final class NavigatorsScreen {
     }
 
     private void moveSelected() {
-        if (selected == null) {
-            return;
+        if (selected != null) {
+            viewModel.moveTo(selected);
         }
-        List<Navigator> active = viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList();
-        ChoiceDialog<Navigator> choose = new ChoiceDialog<>(active.isEmpty() ? null : active.getFirst(), active);
-        choose.setTitle(texts.get("app.title"));
-        choose.setHeaderText(texts.format("navigator.moveWho", selected.name()));
-        choose.initOwner(root.getScene().getWindow());
-        Confirm.localize(choose.getDialogPane(), texts);
-        @SuppressWarnings("unchecked")
-        ComboBox<Navigator> combo = (ComboBox<Navigator>) choose.getDialogPane().lookup(".combo-box");
-        if (combo != null) {
-            combo.setId("moveToChoice");
-            combo.setConverter(names());
-        }
-        long participant = selected.participantId();
-        choose.showAndWait().ifPresent(n -> viewModel.assign(participant, n.id(), viewModel.today(), this::confirmOverCap));
-    }
-
-    private boolean confirmOverCap(NavigatorService.NeedsConfirmation ask) {
-        return Confirm.overCap(texts, root, ask.navigator(), ask.caseload(), ask.cap());
     }
 
     // ---- the waiting list
@@ -223,7 +213,7 @@ public final class NavigatorsScreen {
         table.getColumns().add(Tables.column(texts.get("waiting.column.name"), NavigatorService.WaitingEntry::name, 220));
         table.getColumns().add(Tables.column(texts.get("waiting.column.since"), w -> w.since().toString(), 110));
         table.getColumns().add(Tables.column(texts.get("waiting.column.days"), w -> Long.toString(w.daysWaited()), 80));
-        table.setPlaceholder(new Label(texts.get("waiting.none")));
+        table.setPlaceholder(Tables.placeholder(texts.get("waiting.none")));
         Button enroll = new Button(texts.get("waiting.enroll"));
         enroll.setId("enrollFromWaitingButton");
         enroll.getStyleClass().add(Styles.PRIMARY);
@@ -235,107 +225,163 @@ public final class NavigatorsScreen {
         return box;
     }
 
+    /**
+     * The enrollment form as a dialog. "Skriv in" does not close it by itself: it closes when the
+     * enrollment is done, and a refusal is shown in it with everything chosen still there.
+     */
     private void enrollDialog(NavigatorService.WaitingEntry entry) {
+        NavigatorsViewModel.EnrollmentForm form = viewModel.enrollment(entry);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(texts.get("app.title"));
-        dialog.setHeaderText(texts.format("waiting.enrollWho", entry.name()));
+        dialog.setHeaderText(form.title());
         dialog.initOwner(root.getScene().getWindow());
         ComboBox<Navigator> navigator = new ComboBox<>();
         navigator.setId("enrollNavigatorChoice");
-        navigator.getItems().setAll(viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList());
+        navigator.getItems().setAll(form.choices());
         navigator.setConverter(names());
+        navigator.valueProperty().bindBidirectional(form.navigatorProperty());
         DatePicker date = IsoDates.picker();
         date.setId("enrollDate");
-        date.setValue(viewModel.today());
+        date.valueProperty().bindBidirectional(form.dateProperty());
         ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
         occupation.setId("enrollOccupation");
+        occupation.valueProperty().bindBidirectional(form.occupationProperty());
         ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
         housing.setId("enrollHousing");
+        housing.valueProperty().bindBidirectional(form.housingProperty());
         ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
         substance.setId("enrollSubstance");
+        substance.valueProperty().bindBidirectional(form.substanceUseProperty());
         GridPane grid = FormGrid.create();
-        grid.addRow(0, new Label(texts.get("navigator.lots")), navigator);
-        grid.addRow(1, new Label(texts.get("case.field.date")), date);
-        grid.addRow(2, new Label(texts.get("case.field.occupation")), occupation);
-        grid.addRow(3, new Label(texts.get("case.field.housing")), housing);
-        grid.addRow(4, new Label(texts.get("case.field.substanceUse")), substance);
-        dialog.getDialogPane().setContent(grid);
+        grid.addRow(0, Cards.fieldLabel(texts.get("navigator.lots")), navigator);
+        grid.addRow(1, Cards.fieldLabel(texts.get("case.field.date")), date);
+        grid.addRow(2, Cards.fieldLabel(texts.get("case.field.occupation")), occupation);
+        grid.addRow(3, Cards.fieldLabel(texts.get("case.field.housing")), housing);
+        grid.addRow(4, Cards.fieldLabel(texts.get("case.field.substanceUse")), substance);
+        Label refusal = new Label();
+        refusal.setId("enrollRefusal");
+        refusal.setWrapText(true);
+        refusal.setMaxWidth(440);
+        refusal.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        refusal.getStyleClass().add(Styles.FORM_MESSAGE);
+        refusal.textProperty().bind(form.refusalProperty());
+        refusal.visibleProperty().bind(form.refusalProperty().isNotEmpty());
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        dialog.getDialogPane().setContent(new VBox(12, refusal, grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Confirm.localize(dialog.getDialogPane(), texts);
+        dialog.getDialogPane().setMinWidth(480);
+        dialog.setResizable(true);
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setText(texts.get("common.cancel"));
+        cancel.setId(FxDialogs.CANCEL_BUTTON_ID);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("confirmEnrollButton");
         ok.setText(texts.get("waiting.enroll"));
-        ok.disableProperty().bind(navigator.valueProperty().isNull().or(occupation.valueProperty().isNull())
-                .or(housing.valueProperty().isNull()).or(substance.valueProperty().isNull()));
-        Optional<ButtonType> answer = dialog.showAndWait();
-        if (answer.filter(ButtonType.OK::equals).isPresent()) {
-            viewModel.enrollFromWaitingList(entry.participantId(), navigator.getValue().id(), date.getValue(),
-                    new Situation(occupation.getValue(), housing.getValue(), substance.getValue()), this::confirmOverCap);
-        }
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            // The dialog stays open until the enrollment is done.
+            e.consume();
+            form.enroll(() -> {
+                dialog.setResult(ButtonType.OK);
+                dialog.close();
+            });
+        });
+        dialog.showAndWait();
     }
 
     // ---- the register of navigators
 
     private Node register() {
+        NavigatorsViewModel.RegisterForm form = viewModel.register();
         TableView<Navigator> table = new TableView<>(viewModel.navigators());
         table.setId("navigatorTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Tables.column(texts.get("navigator.column.name"), Navigator::name, 200));
+        table.getColumns().add(Tables.column(texts.get("navigator.column.name"), Navigator::name, 180));
         table.getColumns().add(Tables.column(texts.get("navigator.column.cap"), n -> n.cap() == null
-                ? texts.get("navigator.unitCap") : Integer.toString(n.cap()), 120));
-        table.getColumns().add(Tables.column(texts.get("navigator.column.status"), this::activity, 220));
+                ? texts.get("navigator.unitCap") : Integer.toString(n.cap()), 110));
+        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("navigator.column.status"), viewModel::status,
+                240)));
+        table.setPlaceholder(Tables.placeholder(texts.get("navigator.noneRegistered")));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
+            if (n != null) {
+                form.selectedProperty().set(n);
+            }
+        });
+        form.selectedProperty().addListener((obs, old, n) -> {
+            if (n == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+
         TextField name = new TextField();
         name.setId("navigatorNameField");
+        name.textProperty().bindBidirectional(form.nameProperty());
         TextField cap = new TextField();
         cap.setId("navigatorCapField");
         cap.setPromptText(texts.get("navigator.unitCap"));
-        cap.setPrefColumnCount(4);
+        cap.setPrefColumnCount(8);
+        cap.setMaxWidth(160);
+        cap.textProperty().bindBidirectional(form.capProperty());
         DatePicker from = IsoDates.picker();
         from.setId("navigatorFrom");
-        from.setValue(viewModel.today());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
-            name.setText(n == null ? "" : n.name());
-            cap.setText(n == null || n.cap() == null ? "" : Integer.toString(n.cap()));
+        from.valueProperty().bindBidirectional(form.fromProperty());
+        // Enter saves, from any field of the form.
+        for (TextField field : new TextField[] {name, cap, from.getEditor()}) {
+            field.setOnAction(e -> {
+                from.setValue(from.getConverter().fromString(from.getEditor().getText()));
+                viewModel.save();
+            });
+        }
+        Label fromHint = Cards.hint("");
+        fromHint.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.from.newHint")).otherwise(texts.get("navigator.from.changeHint")));
+
+        Button newNavigator = new Button(texts.get("navigator.new"));
+        newNavigator.setId("newNavigatorButton");
+        newNavigator.setOnAction(e -> {
+            viewModel.newNavigator();
+            name.requestFocus();
         });
-        Button create = new Button(texts.get("navigator.new"));
-        create.setId("createNavigatorButton");
-        create.getStyleClass().add(Styles.PRIMARY);
-        create.setOnAction(e -> viewModel.createNavigator(name.getText(), cap.getText(), from.getValue()));
-        Button save = new Button(texts.get("navigator.save"));
+        Button save = new Button();
         save.setId("saveNavigatorButton");
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.create")).otherwise(texts.get("navigator.save")));
+        save.setOnAction(e -> viewModel.save());
         Button deactivate = new Button(texts.get("navigator.deactivate"));
         deactivate.setId("deactivateNavigatorButton");
         Button activate = new Button(texts.get("navigator.activate"));
         activate.setId("activateNavigatorButton");
-        var none = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
-        save.disableProperty().bind(none);
+        var none = form.selectedProperty().isNull();
         deactivate.disableProperty().bind(none);
         activate.disableProperty().bind(none);
-        save.setOnAction(e -> viewModel.updateNavigator(table.getSelectionModel().getSelectedItem().id(), name.getText(),
-                cap.getText()));
-        deactivate.setOnAction(e -> viewModel.setActive(table.getSelectionModel().getSelectedItem().id(), false,
-                from.getValue()));
-        activate.setOnAction(e -> viewModel.setActive(table.getSelectionModel().getSelectedItem().id(), true,
-                from.getValue()));
-        GridPane form = FormGrid.create();
-        form.addRow(0, new Label(texts.get("navigator.column.name")), name);
-        form.addRow(1, new Label(texts.get("navigator.column.cap")), cap);
-        form.addRow(2, new Label(texts.get("navigator.from")), from);
-        HBox buttons = new HBox(8, create, save, deactivate, activate);
-        VBox editing = new VBox(10, form, buttons);
+        deactivate.setOnAction(e -> viewModel.setActive(false));
+        activate.setOnAction(e -> viewModel.setActive(true));
+        Label formTitle = new Label();
+        formTitle.setWrapText(true);
+        formTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        formTitle.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.new")).otherwise(form.nameProperty()));
+        GridPane grid = FormGrid.create();
+        grid.addRow(0, Cards.fieldLabel(texts.get("navigator.column.name")),
+                new VBox(4, name, Cards.fieldError(form.nameErrorProperty())));
+        grid.addRow(1, Cards.fieldLabel(texts.get("navigator.column.cap")),
+                new VBox(4, cap, Cards.fieldError(form.capErrorProperty())));
+        grid.addRow(2, Cards.fieldLabel(texts.get("navigator.from")),
+                new VBox(4, from, Cards.fieldError(form.fromErrorProperty()), fromHint));
+        FlowPane buttons = new FlowPane(8, 8, save, newNavigator, activate, deactivate);
+        VBox editing = new VBox(10, formTitle, grid, buttons);
+        editing.getStyleClass().add(Styles.CARD);
         editing.setDisable(!viewModel.mayManageNavigators());
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(10, table, editing);
+        editing.setMinWidth(320);
+        editing.setPrefWidth(380);
+        ScrollPane editingScroll = new ScrollPane(editing);
+        editingScroll.setFitToWidth(true);
+        editingScroll.setMinWidth(340);
+        table.setMinWidth(280);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox box = new HBox(12, table, editingScroll);
         box.getStyleClass().add("tab-content");
         return box;
-    }
-
-    private String activity(Navigator n) {
-        if (n.activity().isEmpty()) {
-            return "";
-        }
-        Navigator.Activity last = n.activity().getLast();
-        return texts.format(last.active() ? "navigator.activeFrom" : "navigator.inactiveFrom", last.from().toString());
     }
 
     private StringConverter<Navigator> names() {

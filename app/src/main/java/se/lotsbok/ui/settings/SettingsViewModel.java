@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -22,6 +24,7 @@ import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.settings.SettingsService;
+import se.lotsbok.ui.common.Feedback;
 import se.lotsbok.ui.common.Tasks;
 
 /** "Inställningar": the display language on this computer and the unit's settings. */
@@ -58,7 +61,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper unitNameError = new ReadOnlyStringWrapper(this, "unitNameError", "");
     private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
 
     public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
             Predicate<Locale> onLanguageChanged,
@@ -87,7 +90,7 @@ public final class SettingsViewModel {
     }
 
     public void save() {
-        message.set("");
+        message.set(Feedback.NONE);
         Map<NumberField, Integer> values = new LinkedHashMap<>();
         boolean ok = true;
         for (NumberField field : NumberField.values()) {
@@ -112,7 +115,7 @@ public final class SettingsViewModel {
         ok &= checkBand(values, NumberField.YOUTH_MIN, NumberField.YOUTH_MAX);
         ok &= checkBand(values, NumberField.YOUNG_ADULTS_MIN, NumberField.YOUNG_ADULTS_MAX);
         if (!ok) {
-            message.set(texts.get("form.fixErrors"));
+            message.set(Feedback.refused(texts.get("form.fixErrors")));
             return;
         }
         UnitSettings settings = new UnitSettings(TypedText.strip(unitName.get()), values.get(NumberField.CASELOAD_CAP),
@@ -121,10 +124,10 @@ public final class SettingsViewModel {
         tasks.run(() -> service.save(actor, settings), refused -> {
             if (refused.isPresent()) {
                 unitNameError.set(Messages.text(texts, refused.get()));
-                message.set(texts.get("form.fixErrors"));
+                message.set(Feedback.refused(texts.get("form.fixErrors")));
                 return;
             }
-            message.set(texts.get("settings.saved"));
+            message.set(Feedback.done(texts.get("settings.saved")));
             onSettingsSaved.accept(settings);
         }, onError);
     }
@@ -173,7 +176,7 @@ public final class SettingsViewModel {
         return errors.get(field).getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
     }
 }

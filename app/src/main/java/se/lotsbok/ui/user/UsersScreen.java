@@ -23,17 +23,21 @@ import se.lotsbok.domain.navigator.NavigatorRef;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Användare" screen: accounts on the left, the chosen one's form on the right. */
-public final class UsersScreen {
+public final class UsersScreen implements Screen {
 
     private final UsersViewModel viewModel;
+    private final Texts texts;
     private final SplitPane root;
 
     public UsersScreen(UsersViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
+        this.texts = texts;
 
         TableView<UserAccount> table = new TableView<>(viewModel.users());
         table.setId("usersTable");
@@ -116,11 +120,7 @@ public final class UsersScreen {
         deactivate.setOnAction(e -> viewModel.deactivate());
         HBox buttons = new HBox(8, save, reset, deactivate);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.setId("usersMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
+        Label message = Banner.of(viewModel.messageProperty(), "usersMessage");
 
         Label formTitle = new Label();
         formTitle.getStyleClass().add(Styles.SECTION_TITLE);
@@ -135,12 +135,24 @@ public final class UsersScreen {
         viewModel.newUser();
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.users");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearMessage();
     }
 
     private static Label label(String text) {
