@@ -98,12 +98,12 @@ public final class AccessLogScreen implements Screen {
         // "2026-11-25 09:30:12" whole, however narrow the window
         time.setMinWidth(150);
         table.getColumns().add(time);
-        table.getColumns().add(Tables.wrapping(column(texts.get("accessLog.column.user"), AccessLogRow::user, 120)));
-        table.getColumns().add(Tables.wrapping(column(texts.get("accessLog.column.event"), AccessLogRow::event, 170)));
-        table.getColumns().add(Tables.wrapping(column(texts.get("accessLog.column.participant"),
-                AccessLogRow::participant, 140)));
-        table.getColumns().add(Tables.wrapping(column(texts.get("accessLog.column.detail"), AccessLogRow::detail,
-                200)));
+        table.getColumns().add(column(texts.get("accessLog.column.user"), AccessLogRow::user, 120));
+        table.getColumns().add(column(texts.get("accessLog.column.event"), AccessLogRow::event, 170));
+        table.getColumns().add(column(texts.get("accessLog.column.participant"),
+                AccessLogRow::participant, 140));
+        table.getColumns().add(column(texts.get("accessLog.column.detail"), AccessLogRow::detail,
+                200));
         table.setPlaceholder(Tables.placeholder(texts.get("accessLog.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -151,9 +151,6 @@ public final class AccessLogScreen implements Screen {
 
     private static TableColumn<AccessLogRow, String> column(String title,
             java.util.function.Function<AccessLogRow, String> value, double width) {
-        TableColumn<AccessLogRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Tables.column(title, value, width);
     }
 }

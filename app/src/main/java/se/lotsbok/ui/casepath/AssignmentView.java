@@ -41,8 +41,8 @@ final class AssignmentView extends VBox {
                 h -> h.assignment().date().toString(), 100));
         history.getColumns().add(Tables.column(texts.get("navigator.lots"),
                 h -> h.assignment().navigatorId() == null ? texts.get("navigator.nobody") : h.navigator(), 180));
-        history.getColumns().add(Tables.wrapping(Tables.column(texts.get("case.column.recorded"), h -> RECORDED.format(
-                h.assignment().recordedAt().atZone(viewModel.zone())) + " " + h.assignment().recordedBy(), 160)));
+        history.getColumns().add(Tables.column(texts.get("case.column.recorded"), h -> RECORDED.format(
+                h.assignment().recordedAt().atZone(viewModel.zone())) + " " + h.assignment().recordedBy(), 160));
         history.getColumns().getFirst().setMinWidth(95);
         history.setPlaceholder(Tables.placeholder(texts.get("navigator.noneYet")));
 

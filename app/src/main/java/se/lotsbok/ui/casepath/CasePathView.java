@@ -56,9 +56,9 @@ final class CasePathView extends VBox {
         dateColumn.setMinWidth(95);
         history.getColumns().add(dateColumn);
         history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 150));
-        history.getColumns().add(Tables.wrapping(Tables.column(texts.get("case.column.detail"), this::detailText, 220)));
-        history.getColumns().add(Tables.wrapping(Tables.column(texts.get("case.column.recorded"),
-                e -> RECORDED.format(e.recordedAt().atZone(viewModel.zone())) + " " + e.recordedBy(), 150)));
+        history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
+        history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
+                e -> RECORDED.format(e.recordedAt().atZone(viewModel.zone())) + " " + e.recordedBy(), 150));
         history.setPlaceholder(Tables.placeholder(texts.get("case.none")));
 
         ComboBox<CaseStatus> next = EnumTexts.combo(texts, CaseStatus.values());

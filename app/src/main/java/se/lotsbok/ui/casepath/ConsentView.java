@@ -45,15 +45,12 @@ final class ConsentView extends VBox {
         table.getColumns().add(Tables.column(texts.get("consent.column.given"), c -> c.given().toString(), 95));
         table.getColumns().add(Tables.column(texts.get("consent.column.until"),
                 c -> c.validUntil() == null ? texts.get("consent.noEnd") : c.validUntil().toString(), 95));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("consent.column.partners"), c -> c.partners()
-                .stream().sorted().map(p -> EnumTexts.label(texts, p)).collect(Collectors.joining(", ")), 200)));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("consent.column.guardians"), c -> c.guardians()
-                .stream().map(g -> g.name() + " " + g.given()).collect(Collectors.joining(", ")), 150)));
+        table.getColumns().add(Tables.column(texts.get("consent.column.partners"), c -> c.partners()
+                .stream().sorted().map(p -> EnumTexts.label(texts, p)).collect(Collectors.joining(", ")), 200));
+        table.getColumns().add(Tables.column(texts.get("consent.column.guardians"), c -> c.guardians()
+                .stream().map(g -> g.name() + " " + g.given()).collect(Collectors.joining(", ")), 150));
         table.getColumns().add(Tables.column(texts.get("consent.column.withdrawn"),
                 c -> c.withdrawn() == null ? "" : c.withdrawn().toString(), 95));
-        for (var column : table.getColumns()) {
-            column.setMinWidth(column.getPrefWidth() < 100 ? column.getPrefWidth() : 80);
-        }
         table.setPlaceholder(Tables.placeholder(texts.get("consent.none")));
 
         DatePicker given = IsoDates.picker();

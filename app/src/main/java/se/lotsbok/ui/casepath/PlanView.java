@@ -32,16 +32,16 @@ final class PlanView extends VBox {
         table.setId("goalsTable");
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("goal.column.area"),
-                g -> EnumTexts.label(texts, g.area()), 110)));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("goal.column.goal"), Goal::description, 200)));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("goal.column.responsible"),
-                g -> EnumTexts.label(texts, g.responsible()), 110)));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("goal.column.followUp"),
+        table.getColumns().add(Tables.column(texts.get("goal.column.area"),
+                g -> EnumTexts.label(texts, g.area()), 110));
+        table.getColumns().add(Tables.column(texts.get("goal.column.goal"), Goal::description, 200));
+        table.getColumns().add(Tables.column(texts.get("goal.column.responsible"),
+                g -> EnumTexts.label(texts, g.responsible()), 110));
+        table.getColumns().add(Tables.column(texts.get("goal.column.followUp"),
                 g -> g.followUp().toString() + (g.overdue(viewModel.today()) ? " " + texts.get("goal.overdueMark") : ""),
-                110)));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("goal.column.status"),
-                g -> EnumTexts.label(texts, g.status()) + " (" + g.history().getLast().date() + ")", 130)));
+                110));
+        table.getColumns().add(Tables.column(texts.get("goal.column.status"),
+                g -> EnumTexts.label(texts, g.status()) + " (" + g.history().getLast().date() + ")", 130));
         table.setPlaceholder(Tables.placeholder(texts.get("goal.none")));
         table.setRowFactory(t -> new TableRow<>() {
             @Override

@@ -30,6 +30,12 @@ public final class Checks {
             }
         });
         bind(box, chosen);
+        // The box says how many are chosen; the list of names would not fit, and is one click away.
+        box.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> chosen.size() == values.length
+                ? texts.format("checks.all", values.length)
+                : chosen.isEmpty() ? texts.get("checks.none") : chosen.size() == 1
+                        ? EnumTexts.label(texts, chosen.iterator().next())
+                        : texts.format("checks.some", chosen.size(), values.length), chosen));
         return box;
     }
 

@@ -26,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.lotsbok.domain.casepath.Situation;
@@ -100,9 +101,12 @@ public final class NavigatorsScreen implements Screen {
         Button move = new Button(texts.get("navigator.moveTo"));
         move.setId("moveToButton");
         move.setOnAction(e -> moveSelected());
+        move.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(texts.get("navigator.boardHint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.MUTED);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         HBox actions = new HBox(10, move, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(cards);
@@ -129,11 +133,14 @@ public final class NavigatorsScreen implements Screen {
     private VBox card(String name, String load, boolean overCap, boolean inactive, List<Caseload.Member> enrolled,
             List<Caseload.Member> others, Long navigatorId) {
         Label title = new Label(name);
+        title.setWrapText(true);
         title.getStyleClass().add(Styles.SECTION_TITLE);
         Label count = new Label(load);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add(overCap ? "over-cap" : Styles.MUTED);
+        HBox.setHgrow(title, Priority.ALWAYS);
         HBox header = new HBox(8, title, count);
-        header.setAlignment(Pos.BASELINE_LEFT);
+        header.setAlignment(Pos.TOP_LEFT);
         VBox card = new VBox(6, header);
         if (inactive) {
             Label gone = new Label(texts.get("navigator.inactive"));
@@ -267,6 +274,12 @@ public final class NavigatorsScreen implements Screen {
         refusal.textProperty().bind(form.refusalProperty());
         refusal.visibleProperty().bind(form.refusalProperty().isNotEmpty());
         refusal.managedProperty().bind(refusal.visibleProperty());
+        // The dialog grows to show the refusal, and its buttons stay in view.
+        form.refusalProperty().addListener((obs, old, now) -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         dialog.getDialogPane().setContent(new VBox(12, refusal, grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().setMinWidth(480);
@@ -298,8 +311,8 @@ public final class NavigatorsScreen implements Screen {
         table.getColumns().add(Tables.column(texts.get("navigator.column.name"), Navigator::name, 180));
         table.getColumns().add(Tables.column(texts.get("navigator.column.cap"), n -> n.cap() == null
                 ? texts.get("navigator.unitCap") : Integer.toString(n.cap()), 110));
-        table.getColumns().add(Tables.wrapping(Tables.column(texts.get("navigator.column.status"), viewModel::status,
-                240)));
+        table.getColumns().add(Tables.column(texts.get("navigator.column.status"), viewModel::status,
+                240));
         table.setPlaceholder(Tables.placeholder(texts.get("navigator.noneRegistered")));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
             if (n != null) {

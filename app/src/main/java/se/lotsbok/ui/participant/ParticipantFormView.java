@@ -78,6 +78,7 @@ final class ParticipantFormView extends VBox {
         identity.disableProperty().bind(viewModel.withoutIdentityNumberProperty());
         CheckBox without = new CheckBox(texts.get("participant.field.withoutIdentityNumber"));
         without.setId("withoutIdentityNumberCheck");
+        without.setWrapText(true);
         without.selectedProperty().bindBidirectional(viewModel.withoutIdentityNumberProperty());
         Hyperlink openExisting = new Hyperlink(texts.get("participant.form.openExisting"));
         openExisting.setId("openExistingLink");
@@ -142,6 +143,9 @@ final class ParticipantFormView extends VBox {
         unsaved.setId("unsavedLabel");
         unsaved.getStyleClass().add(Styles.MUTED);
         unsaved.visibleProperty().bind(viewModel.dirtyProperty());
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        unsaved.setWrapText(true);
         HBox buttons = new HBox(8, save, cancel, unsaved);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("form-buttons");

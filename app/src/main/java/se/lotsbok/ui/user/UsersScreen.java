@@ -27,6 +27,7 @@ import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
 
 /** The "Användare" screen: accounts on the left, the chosen one's form on the right. */
 public final class UsersScreen implements Screen {
@@ -42,6 +43,7 @@ public final class UsersScreen implements Screen {
         TableView<UserAccount> table = new TableView<>(viewModel.users());
         table.setId("usersTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(Tables.placeholder(texts.get("users.none")));
         table.getColumns().add(column(texts.get("users.column.username"), UserAccount::username));
         table.getColumns().add(column(texts.get("users.column.name"), UserAccount::displayName));
         table.getColumns().add(column(texts.get("users.column.roles"), u -> u.roles().stream().sorted()
@@ -161,10 +163,9 @@ public final class UsersScreen implements Screen {
         return label;
     }
 
-    private static TableColumn<UserAccount, String> column(String title, java.util.function.Function<UserAccount, String> value) {
-        TableColumn<UserAccount, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
+    private static TableColumn<UserAccount, String> column(String title,
+            java.util.function.Function<UserAccount, String> value) {
+        return Tables.column(title, value);
     }
 
     private static final class NavigatorCell extends ListCell<NavigatorRef> {
