@@ -148,6 +148,8 @@ public final class ParticipantsScreen implements Screen {
             Tab tab = tabs.getTabs().get(Math.floorMod(index + step * i, count));
             if (!tab.isDisable()) {
                 tabs.getSelectionModel().select(tab);
+                // The field that had the focus went with the old tab: the tab row takes it.
+                tabs.requestFocus();
                 return;
             }
         }
