@@ -128,7 +128,7 @@ final class NotesView extends javafx.scene.control.SplitPane {
         text.setPrefRowCount(6);
         text.setMinHeight(90);
         text.textProperty().bindBidirectional(viewModel.textProperty());
-        VBox.setVgrow(text, Priority.ALWAYS);
+        GridPane.setVgrow(text, Priority.ALWAYS);
 
         TextField what = new TextField();
         what.setId("followUpWhat");
@@ -163,12 +163,19 @@ final class NotesView extends javafx.scene.control.SplitPane {
         followUps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.followUps()));
         followUps.managedProperty().bind(followUps.visibleProperty());
 
+        // The text comes right after the meeting's facts and takes the height there is; follow-ups last.
         GridPane grid = FormGrid.create();
         grid.addRow(0, label("note.field.when"), new FlowPane(8, 8, date, time, type));
         grid.addRow(1, label("note.field.partners"), partners);
         grid.addRow(2, label("note.field.attendees"), attendees);
-        grid.addRow(3, label("note.field.followUps"), new VBox(6, new FlowPane(8, 8, what, who, due, addFollowUp),
+        grid.addRow(3, label("note.field.text"), text);
+        grid.addRow(4, label("note.field.followUps"), new VBox(6, new FlowPane(8, 8, what, who, due, addFollowUp),
                 followUps));
+        javafx.scene.layout.RowConstraints fixed = new javafx.scene.layout.RowConstraints();
+        javafx.scene.layout.RowConstraints growing = new javafx.scene.layout.RowConstraints();
+        growing.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().setAll(fixed, fixed, fixed, growing, fixed);
+        VBox.setVgrow(grid, Priority.ALWAYS);
 
         Button sign = new Button(texts.get("note.sign"));
         sign.setId("signNoteButton");
@@ -190,7 +197,7 @@ final class NotesView extends javafx.scene.control.SplitPane {
         buttons.getStyleClass().add("form-buttons");
         // The text takes the height the pane has (scrolling only when the pane is very low); the
         // buttons stay in view however long the note.
-        VBox fields = new VBox(8, heading, grid, label("note.field.text"), text);
+        VBox fields = new VBox(8, heading, grid);
         fields.setPadding(new javafx.geometry.Insets(0, 4, 0, 0));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(fields);
         scroll.setFitToWidth(true);
@@ -240,6 +247,8 @@ final class NotesView extends javafx.scene.control.SplitPane {
             JournalNote latest = item.amendments().isEmpty() ? item.note() : item.amendments().getLast();
             correct.setOnAction(e -> viewModel.correct(latest));
             box.getChildren().add(correct);
+            // The width the text wraps at is the list's, so its height is reckoned for that width.
+            box.prefWidthProperty().bind(list.widthProperty().subtract(40));
             box.maxWidthProperty().bind(list.widthProperty().subtract(40));
             setGraphic(box);
         }

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -105,8 +106,13 @@ public final class ParticipantsScreen implements Screen {
         consentWarning.visibleProperty().bind(Bindings.isNotEmpty(viewModel.caseFile().consentWarningProperty()));
         consentWarning.managedProperty().bind(consentWarning.visibleProperty());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        VBox detailBox = new VBox(6, header, Banner.of(viewModel.noticeProperty(), "participantNotice"),
-                consentWarning, tabs);
+        // The notice ("… är sparad") stands beside the name, so it takes no height of its own.
+        Label notice = Banner.of(viewModel.noticeProperty(), "participantNotice");
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        header.setMaxWidth(440);
+        HBox top = new HBox(12, header, notice);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox detailBox = new VBox(6, top, consentWarning, tabs);
         detailBox.setId("participantDetail");
         detailBox.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
 
@@ -114,10 +120,10 @@ public final class ParticipantsScreen implements Screen {
         detailBox.visibleProperty().bind(viewModel.formShownProperty());
         empty.visibleProperty().bind(viewModel.formShownProperty().not());
 
-        list.setMinWidth(300);
+        list.setMinWidth(240);
         detail.setMinWidth(360);
         root = new SplitPane(list, detail);
-        root.setDividerPositions(0.42);
+        root.setDividerPositions(0.28);
         root.getStyleClass().add("participants-split");
         root.setId("participantsScreen");
     }

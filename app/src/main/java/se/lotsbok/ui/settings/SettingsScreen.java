@@ -91,6 +91,7 @@ public final class SettingsScreen implements Screen {
         save.setId("saveSettingsButton");
         save.getStyleClass().add(Styles.PRIMARY);
         save.setOnAction(e -> viewModel.save());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label message = Banner.of(viewModel.messageProperty(), "settingsMessage");
         HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
         HBox buttons = new HBox(12, save, message);

@@ -100,7 +100,9 @@ public final class UsersScreen implements Screen {
         grid.addRow(0, label(texts.get("login.username")), username);
         grid.addRow(1, label(texts.get("login.displayName")), displayName);
         grid.addRow(2, label(texts.get("users.roles")), roleBoxes);
-        grid.addRow(3, label(texts.get("users.navigator")), new HBox(8, navigator, clearNavigator));
+        clearNavigator.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(3, label(texts.get("users.navigator")), new javafx.scene.layout.FlowPane(8, 8, navigator,
+                clearNavigator));
         grid.addRow(4, label(texts.get("users.temporaryPassword")), password);
         grid.addRow(5, label(texts.get("login.repeat")), repeated);
         Label hint = new Label(texts.get("users.passwordHint"));
