@@ -170,7 +170,7 @@ class UnitWalkthrough {
         tasks.settle();
         shot("handlingsplan");
         tab(robot, "notesTab");
-        robot.interact(() -> robot.lookup("#noteTime").queryTextInputControl().setText("14:30"));
+        robot.interact(() -> robot.lookup("#noteTime").queryTextInputControl().setText("09:15"));
         write(robot, "#noteText", "Nätverksmöte med frivården och arbetsförmedlingen. Mohammed har börjat på "
                 + "praktikplatsen och trivs. Nästa steg är att söka utbildningen till hösten.");
         write(robot, "#followUpWhat", "Kontakta Komvux om ansökan");
