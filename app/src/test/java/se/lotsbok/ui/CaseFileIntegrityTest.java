@@ -30,17 +30,14 @@ import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.participant.Gender;
-import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.participant.SaveOutcome;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestWindows;
 import se.lotsbok.testing.UnitRegister;
-import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
-import se.lotsbok.ui.common.Tasks;
-import se.lotsbok.ui.shell.MainWindow;
 
 /**
  * The case file records only what the user saw, for the participant the user is looking at:
@@ -71,8 +68,7 @@ class CaseFileIntegrityTest {
         cases.recordConsent(session.actor(), waitingMinor, TODAY.minusDays(19), null, EnumSet.allOf(Partner.class),
                 List.of());
         cases.move(session.actor(), waitingMinor, Move.to(CaseStatus.WAITING_LIST, TODAY.minusDays(18)));
-        FxToolkit.setupStage(stage -> new MainWindow(session, Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+        TestWindows.show(session);
     }
 
     @AfterEach

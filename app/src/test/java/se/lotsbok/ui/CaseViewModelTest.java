@@ -79,9 +79,9 @@ class CaseViewModelTest {
         form.nextProperty().set(CaseStatus.ENROLLED);
         assertThat(form.closureReasonProperty().get()).isNull();
         assertThat(form.situationShownProperty().get()).isTrue();
-        form.occupationProperty().set(Situation.Occupation.WORK);
+        form.situation().occupationProperty().set(Situation.Occupation.WORK);
         form.nextProperty().set(CaseStatus.ASSESSMENT);
-        assertThat(form.occupationProperty().get()).isNull();
+        assertThat(form.situation().occupationProperty().get()).isNull();
 
         caseFile.recordMove();
         var event = caseFile.fileProperty().get().history().latest().orElseThrow();
@@ -114,11 +114,11 @@ class CaseViewModelTest {
     void aRefusalIsFeedbackOfItsOwnKind() {
         caseFile.load(unit.referred);
         caseFile.forms().move().nextProperty().set(CaseStatus.ENROLLED);
-        caseFile.forms().move().occupationProperty().set(Situation.Occupation.WORK);
-        caseFile.forms().move().housingProperty().set(Situation.Housing.OWN);
-        caseFile.forms().move().substanceUseProperty().set(Situation.SubstanceUse.NO);
+        caseFile.forms().move().situation().occupationProperty().set(Situation.Occupation.WORK);
+        caseFile.forms().move().situation().housingProperty().set(Situation.Housing.OWN);
+        caseFile.forms().move().situation().substanceUseProperty().set(Situation.SubstanceUse.NO);
         caseFile.recordMove();
         assertThat(caseFile.feedbackProperty().get().kind()).isEqualTo(Feedback.Kind.REFUSED);
-        assertThat(caseFile.forms().move().occupationProperty().get()).isEqualTo(Situation.Occupation.WORK);
+        assertThat(caseFile.forms().move().situation().occupationProperty().get()).isEqualTo(Situation.Occupation.WORK);
     }
 }

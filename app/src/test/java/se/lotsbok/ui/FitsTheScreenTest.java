@@ -24,14 +24,11 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
-import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestWindows;
 import se.lotsbok.testing.TestRegister;
 import se.lotsbok.testing.UnitRegister;
-import se.lotsbok.ui.common.LanguagePreference;
-import se.lotsbok.ui.common.Tasks;
-import se.lotsbok.ui.shell.MainWindow;
 
 /**
  * At 1024×700 and at 1366×768, every screen of the unit head's window (and each tab of an open
@@ -60,8 +57,7 @@ class FitsTheScreenTest {
     }
 
     private void show(Session user) throws Exception {
-        FxToolkit.setupStage(stage -> new MainWindow(user, Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+        TestWindows.show(user);
     }
 
     @Test

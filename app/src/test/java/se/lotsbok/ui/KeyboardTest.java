@@ -17,13 +17,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import se.lotsbok.domain.participant.Gender;
-import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestWindows;
 import se.lotsbok.testing.UnitRegister;
-import se.lotsbok.ui.common.LanguagePreference;
-import se.lotsbok.ui.common.Tasks;
-import se.lotsbok.ui.shell.MainWindow;
 
 /** The keyboard in the participant's window: Ctrl+S, Ctrl+Tab, the choice buttons, and a safe Enter. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,8 +36,7 @@ class KeyboardTest {
     void start() throws Exception {
         unit = UnitRegister.create(TestDatabases.folder(temp));
         session = unit.session();
-        FxToolkit.setupStage(stage -> new MainWindow(session, Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+        TestWindows.show(session);
     }
 
     @AfterEach

@@ -17,13 +17,10 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.user.Role;
-import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.testing.TestWindows;
 import se.lotsbok.testing.TestRegister;
-import se.lotsbok.ui.common.LanguagePreference;
-import se.lotsbok.ui.common.Tasks;
-import se.lotsbok.ui.shell.MainWindow;
 
 /** "Lotsar → Lotsregister" driven headless: adding with Enter, the same name twice, dates and status. */
 @ExtendWith(ApplicationExtension.class)
@@ -39,8 +36,7 @@ class NavigatorRegisterTest {
         session = TestRegister.create(TestDatabases.folder(temp)).userWith("chef", Role.UNIT_HEAD);
         session.services().navigators().createNavigator(session.actor(), "Anna Lind", null,
                 TestDatabases.TODAY.minusYears(1));
-        FxToolkit.setupStage(stage -> new MainWindow(session, Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+        TestWindows.show(session);
     }
 
     @AfterEach

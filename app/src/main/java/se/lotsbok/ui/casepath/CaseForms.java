@@ -69,6 +69,37 @@ public final class CaseForms {
         goal.reset(today);
     }
 
+    /** The participant's situation at enrollment and discharge: occupation, housing, substance use. */
+    public static final class SituationForm {
+        private final ObjectProperty<Situation.Occupation> occupation = new SimpleObjectProperty<>(this, "occupation");
+        private final ObjectProperty<Situation.Housing> housing = new SimpleObjectProperty<>(this, "housing");
+        private final ObjectProperty<Situation.SubstanceUse> substanceUse = new SimpleObjectProperty<>(this, "substanceUse");
+
+        void clear() {
+            occupation.set(null);
+            housing.set(null);
+            substanceUse.set(null);
+        }
+
+        /** The situation, once all three are chosen. */
+        public Optional<Situation> situation() {
+            return occupation.get() == null || housing.get() == null || substanceUse.get() == null ? Optional.empty()
+                    : Optional.of(new Situation(occupation.get(), housing.get(), substanceUse.get()));
+        }
+
+        public ObjectProperty<Situation.Occupation> occupationProperty() {
+            return occupation;
+        }
+
+        public ObjectProperty<Situation.Housing> housingProperty() {
+            return housing;
+        }
+
+        public ObjectProperty<Situation.SubstanceUse> substanceUseProperty() {
+            return substanceUse;
+        }
+    }
+
     /**
      * "Nästa steg": the step and only the fields that step records. Choosing another step empties
      * the fields it does not show, so a value typed for one step never reaches another's row.
@@ -80,9 +111,7 @@ public final class CaseForms {
         private final ObjectProperty<ReferralSource> source = new SimpleObjectProperty<>(this, "source");
         private final ObjectProperty<DischargeReason> dischargeReason = new SimpleObjectProperty<>(this, "dischargeReason");
         private final ObjectProperty<ClosureReason> closureReason = new SimpleObjectProperty<>(this, "closureReason");
-        private final ObjectProperty<Situation.Occupation> occupation = new SimpleObjectProperty<>(this, "occupation");
-        private final ObjectProperty<Situation.Housing> housing = new SimpleObjectProperty<>(this, "housing");
-        private final ObjectProperty<Situation.SubstanceUse> substanceUse = new SimpleObjectProperty<>(this, "substanceUse");
+        private final SituationForm situation = new SituationForm();
         private final StringProperty note = new SimpleStringProperty(this, "note", "");
         private final ReadOnlyBooleanWrapper sourceShown = new ReadOnlyBooleanWrapper(this, "sourceShown");
         private final ReadOnlyBooleanWrapper dischargeReasonShown = new ReadOnlyBooleanWrapper(this, "dischargeReasonShown");
@@ -115,9 +144,7 @@ public final class CaseForms {
                 closureReason.set(null);
             }
             if (!situationShown.get()) {
-                occupation.set(null);
-                housing.set(null);
-                substanceUse.set(null);
+                situation.clear();
             }
         }
 
@@ -154,11 +181,9 @@ public final class CaseForms {
             if (status == null) {
                 return Optional.empty();
             }
-            Situation situation = situationShown.get() && occupation.get() != null && housing.get() != null
-                    && substanceUse.get() != null ? new Situation(occupation.get(), housing.get(), substanceUse.get())
-                    : null;
             return Optional.of(new Move(status, date.get() == null ? today : date.get(), source.get(),
-                    dischargeReason.get(), closureReason.get(), situation, note.get()));
+                    dischargeReason.get(), closureReason.get(),
+                    situationShown.get() ? situation.situation().orElse(null) : null, note.get()));
         }
 
         public ObservableList<CaseStatus> choices() {
@@ -185,16 +210,8 @@ public final class CaseForms {
             return closureReason;
         }
 
-        public ObjectProperty<Situation.Occupation> occupationProperty() {
-            return occupation;
-        }
-
-        public ObjectProperty<Situation.Housing> housingProperty() {
-            return housing;
-        }
-
-        public ObjectProperty<Situation.SubstanceUse> substanceUseProperty() {
-            return substanceUse;
+        public SituationForm situation() {
+            return situation;
         }
 
         public StringProperty noteProperty() {

@@ -2,6 +2,7 @@ package se.lotsbok.ui.casepath;
 
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -19,7 +20,6 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.ui.common.EnumTexts;
@@ -78,15 +78,8 @@ final class CasePathView extends VBox {
         ComboBox<ClosureReason> closure = EnumTexts.combo(texts, ClosureReason.values());
         closure.setId("closureReasonChoice");
         closure.valueProperty().bindBidirectional(form.closureReasonProperty());
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("occupationChoice");
-        occupation.valueProperty().bindBidirectional(form.occupationProperty());
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("housingChoice");
-        housing.valueProperty().bindBidirectional(form.housingProperty());
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("substanceUseChoice");
-        substance.valueProperty().bindBidirectional(form.substanceUseProperty());
+        List<ComboBox<?>> situation = SituationFields.of(texts, form.situation(), "occupationChoice", "housingChoice",
+                "substanceUseChoice");
         TextField note = new TextField();
         note.setId("moveNote");
         note.textProperty().bindBidirectional(form.noteProperty());
@@ -101,9 +94,9 @@ final class CasePathView extends VBox {
             row = rowIf(grid, row, form.sourceShownProperty().get(), "case.field.source", source);
             row = rowIf(grid, row, form.dischargeReasonShownProperty().get(), "case.field.dischargeReason", discharge);
             row = rowIf(grid, row, form.closureReasonShownProperty().get(), "case.field.closureReason", closure);
-            row = rowIf(grid, row, form.situationShownProperty().get(), "case.field.occupation", occupation);
-            row = rowIf(grid, row, form.situationShownProperty().get(), "case.field.housing", housing);
-            row = rowIf(grid, row, form.situationShownProperty().get(), "case.field.substanceUse", substance);
+            for (int i = 0; i < situation.size(); i++) {
+                row = rowIf(grid, row, form.situationShownProperty().get(), SituationFields.LABELS.get(i), situation.get(i));
+            }
             grid.addRow(row, label("case.field.note"), note);
         };
         form.nextProperty().addListener((obs, old, value) -> showFields.run());

@@ -34,6 +34,7 @@ import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.navigator.NavigatorService;
+import se.lotsbok.ui.casepath.SituationFields;
 import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.EnumTexts;
@@ -250,21 +251,14 @@ public final class NavigatorsScreen implements Screen {
         DatePicker date = IsoDates.picker();
         date.setId("enrollDate");
         date.valueProperty().bindBidirectional(form.dateProperty());
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("enrollOccupation");
-        occupation.valueProperty().bindBidirectional(form.occupationProperty());
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("enrollHousing");
-        housing.valueProperty().bindBidirectional(form.housingProperty());
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("enrollSubstance");
-        substance.valueProperty().bindBidirectional(form.substanceUseProperty());
         GridPane grid = FormGrid.create();
         grid.addRow(0, Cards.fieldLabel(texts.get("navigator.lots")), navigator);
         grid.addRow(1, Cards.fieldLabel(texts.get("case.field.date")), date);
-        grid.addRow(2, Cards.fieldLabel(texts.get("case.field.occupation")), occupation);
-        grid.addRow(3, Cards.fieldLabel(texts.get("case.field.housing")), housing);
-        grid.addRow(4, Cards.fieldLabel(texts.get("case.field.substanceUse")), substance);
+        List<ComboBox<?>> situation = SituationFields.of(texts, form.situation(), "enrollOccupation", "enrollHousing",
+                "enrollSubstance");
+        for (int i = 0; i < situation.size(); i++) {
+            grid.addRow(2 + i, Cards.fieldLabel(texts.get(SituationFields.LABELS.get(i))), situation.get(i));
+        }
         Label refusal = new Label();
         refusal.setId("enrollRefusal");
         refusal.setWrapText(true);

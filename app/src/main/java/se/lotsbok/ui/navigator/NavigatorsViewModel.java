@@ -27,6 +27,7 @@ import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.navigator.NavigatorService;
+import se.lotsbok.ui.casepath.CaseForms;
 import se.lotsbok.ui.casepath.CaseViewModel;
 import se.lotsbok.ui.common.Dialogs;
 import se.lotsbok.ui.common.EnumTexts;
@@ -137,9 +138,7 @@ public final class NavigatorsViewModel {
         private final NavigatorService.WaitingEntry entry;
         private final ObjectProperty<Navigator> navigator = new SimpleObjectProperty<>(this, "navigator");
         private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>(this, "date");
-        private final ObjectProperty<Situation.Occupation> occupation = new SimpleObjectProperty<>(this, "occupation");
-        private final ObjectProperty<Situation.Housing> housing = new SimpleObjectProperty<>(this, "housing");
-        private final ObjectProperty<Situation.SubstanceUse> substanceUse = new SimpleObjectProperty<>(this, "substanceUse");
+        private final CaseForms.SituationForm situation = new CaseForms.SituationForm();
         private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper(this, "refusal", "");
 
         private EnrollmentForm(NavigatorService.WaitingEntry entry, LocalDate today) {
@@ -150,16 +149,15 @@ public final class NavigatorsViewModel {
         /** Enrolls; {@code onDone} runs (to close the form) only when it was done. */
         public void enroll(Runnable onDone) {
             refusal.set("");
-            if (navigator.get() == null || occupation.get() == null || housing.get() == null
-                    || substanceUse.get() == null) {
+            Optional<Situation> chosen = situation.situation();
+            if (navigator.get() == null || chosen.isEmpty()) {
                 refusal.set(texts.get("waiting.refused.missing"));
                 return;
             }
             long navigatorId = navigator.get().id();
             LocalDate on = date.get();
-            Situation situation = new Situation(occupation.get(), housing.get(), substanceUse.get());
             attempt(confirmed -> service.enrollFromWaitingList(actor, entry.participantId(), navigatorId, on,
-                    situation, confirmed), entry.participantId(), "waiting.enrolled", refusal::set, onDone);
+                    chosen.get(), confirmed), entry.participantId(), "waiting.enrolled", refusal::set, onDone);
         }
 
         public String title() {
@@ -178,16 +176,8 @@ public final class NavigatorsViewModel {
             return date;
         }
 
-        public ObjectProperty<Situation.Occupation> occupationProperty() {
-            return occupation;
-        }
-
-        public ObjectProperty<Situation.Housing> housingProperty() {
-            return housing;
-        }
-
-        public ObjectProperty<Situation.SubstanceUse> substanceUseProperty() {
-            return substanceUse;
+        public CaseForms.SituationForm situation() {
+            return situation;
         }
 
         /** Why the enrollment was refused; empty while nothing is refused. */
