@@ -341,8 +341,10 @@ class UnitWalkthrough {
         tasks.settle();
     }
 
+    /** Opens {@code name} from the register list (the name may stand on other screens too). */
     private void open(FxRobot robot, String name) {
-        robot.clickOn(name);
+        robot.clickOn(robot.from(robot.lookup("#participantTable").<javafx.scene.Node>queryAll()).lookup(name)
+                .<javafx.scene.Node>query());
         tasks.settle();
     }
 
