@@ -169,6 +169,8 @@ public final class Main {
 
     /** Libraries announce themselves on the console; only their warnings matter to a user. */
     private static void quietLibraries() {
+        // The program's own warnings (System.Logger, through java.util.logging) as one line each.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "lotsbok: %4$s: %5$s%6$s%n");
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
         for (String name : new String[] {"org.flywaydb", "org.jooq", "java.util.prefs"}) {

@@ -1,6 +1,7 @@
 package se.lotsbok;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -130,6 +131,28 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("se.lotsbok.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "se.lotsbok.ui..")
                 .because("commands run on machines without a display")
+                .check(classes);
+    }
+
+    @Test
+    void packagesDependOnEachOtherOneWayOnly() {
+        slices().matching("se.lotsbok.(**)").should().beFreeOfCycles()
+                // jOOQ's generated classes refer to each other by design; they are not written here
+                .ignoreDependency(JavaClass.Predicates.resideInAPackage("se.lotsbok.store.jooq.."),
+                        DescribedPredicate.alwaysTrue())
+                .because("two packages that need each other can only be understood, tested and changed together;"
+                        + " a shared type goes to the package both may depend on")
+                .check(classes);
+    }
+
+    @Test
+    void onlyMainAndTheCommandLineWriteToTheConsole() {
+        noClasses().that().resideOutsideOfPackage("se.lotsbok.cli..")
+                .and().doNotHaveFullyQualifiedName(Main.class.getName())
+                .should().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .because("the window has no console, and a line on standard error could quote personal data;"
+                        + " the rest of the program reports through System.Logger, which Main configures")
                 .check(classes);
     }
 

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.function.Function;
 import se.lotsbok.DataFolder;
 import se.lotsbok.domain.access.AccessLogChain;
-import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.extract.ExtractFormat;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
@@ -37,7 +37,7 @@ import se.lotsbok.report.AppVersion;
 import se.lotsbok.report.ExportOptions;
 import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.extract.ExtractRequest;
 import se.lotsbok.service.extract.ExtractService;
@@ -48,7 +48,7 @@ import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.maintenance.RestoreRefused;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 
 /**
  * The commands that run without a window, for scripts and scheduled jobs. Exit status 0 on success,

@@ -2,7 +2,7 @@ package se.lotsbok.i18n;
 
 import java.time.LocalDate;
 import java.util.List;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 
 /**
  * Turns coded values and refusals into the user's words, for the screens and the command line alike:

@@ -65,7 +65,9 @@ public final class AppLog {
             handler = file;
             current = folder;
         } catch (IOException | RuntimeException e) {
-            System.err.println("lotsbok: no log file in " + folder + " (" + e.getClass().getSimpleName() + ")");
+            // Outside Lotsbok's own loggers, so it reaches the console of whoever started the program.
+            System.getLogger("lotsbok.startup").log(System.Logger.Level.WARNING,
+                    "no log file in " + folder + " (" + e.getClass().getSimpleName() + ")");
             return;
         }
         System.getLogger(ROOT).log(System.Logger.Level.INFO, "Lotsbok {0} ({1}) on Java {2} ({3}), {4} {5} {6}, data folder {7}",

@@ -21,7 +21,7 @@ import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.report.ReportRepository;
 

@@ -45,6 +45,7 @@ import se.lotsbok.store.report.V9__ReportChangeTriggers;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.V18__SigningKey;
+import se.lotsbok.store.common.StoreException;
 
 /**
  * The register's H2 file in a data folder: encrypted with AES under a random database key,
@@ -53,11 +54,12 @@ import se.lotsbok.store.security.V18__SigningKey;
  */
 public final class Database implements AutoCloseable {
 
+    private static final System.Logger LOG = System.getLogger(Database.class.getName());
+
     /** The base name of the H2 file: {@code lotsbok.mv.db} in the data folder. */
     public static final String FILE_NAME = "lotsbok";
 
     private static final String USER = "lotsbok";
-    private static final System.Logger LOG = System.getLogger(Database.class.getName());
     /** File systems on which H2's automatic server mode is not used (documented corruption over SMB). */
     private static final Set<String> NETWORK_FILE_SYSTEMS = Set.of("cifs", "smb", "smbfs", "smb2", "smb3", "nfs", "nfs4",
             "afs", "9p", "fuse.sshfs", "webdav", "davfs");
@@ -350,7 +352,6 @@ public final class Database implements AutoCloseable {
             }
         } catch (IOException e) {
             // A leftover working copy is still encrypted; the next restore uses a new name.
-            System.err.println("lotsbok: a restore's working folder could not be removed");
             LOG.log(System.Logger.Level.WARNING, "a restore's working folder could not be removed: " + root, e);
         }
     }
@@ -448,7 +449,6 @@ public final class Database implements AutoCloseable {
             logHead.write(head);
         } catch (IOException e) {
             // The commit stands; the copy lags behind until the next write, which a check tolerates.
-            System.err.println("lotsbok: the copy of the access log head could not be written");
             LOG.log(System.Logger.Level.WARNING, "the copy of the access log head could not be written", e);
         }
     }

@@ -62,7 +62,8 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
             NavigatorService service = chef.services().navigators();
             NavigatorsViewModel screen = new NavigatorsViewModel(service, chef.actor(), Tasks.immediate(),
-                    se.lotsbok.i18n.Texts.swedish(), TestDatabases.CLOCK, Throwable::printStackTrace);
+                    se.lotsbok.i18n.Texts.swedish(), TestDatabases.CLOCK, new se.lotsbok.testing.AnsweringDialogs(),
+                    new se.lotsbok.ui.common.ParticipantChanges(), Throwable::printStackTrace);
             long[] board = new long[ROUNDS];
             long[] whole = new long[ROUNDS];
             for (int i = 0; i < ROUNDS + 3; i++) {

@@ -30,7 +30,7 @@ import se.lotsbok.domain.user.Role;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.participant.SaveOutcome;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;

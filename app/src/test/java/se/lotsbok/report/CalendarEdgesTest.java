@@ -231,7 +231,8 @@ class CalendarEdgesTest {
     /** The date the case file's forms offer as "today". */
     private LocalDate todayInTheCaseFile() {
         return new CaseViewModel(chef.services().cases(), chef.services().navigators(), chef.actor(),
-                Tasks.immediate(), Texts.swedish(), past.clock(), e -> { }).today();
+                Tasks.immediate(), Texts.swedish(), past.clock(), new se.lotsbok.testing.AnsweringDialogs(), e -> { })
+                .today();
     }
 
     private CaseResult move(long id, Move move) {

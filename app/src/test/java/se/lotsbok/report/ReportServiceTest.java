@@ -35,7 +35,7 @@ import se.lotsbok.domain.report.Codes;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.report.combine.TallyFile;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.casepath.CaseResult;
 import se.lotsbok.service.journal.NoteService;

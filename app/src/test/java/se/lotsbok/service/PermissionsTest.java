@@ -1,5 +1,6 @@
 package se.lotsbok.service;
 
+import se.lotsbok.domain.access.AccessDenied;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

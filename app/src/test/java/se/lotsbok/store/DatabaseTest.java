@@ -17,6 +17,7 @@ import se.lotsbok.domain.participant.ParticipantData;
 import se.lotsbok.domain.participant.ParticipantValidator;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.store.common.StoreException;
 
 class DatabaseTest {
 

@@ -17,6 +17,7 @@ import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.store.common.StoreException;
 
 class ParticipantRepositoryTest {
 

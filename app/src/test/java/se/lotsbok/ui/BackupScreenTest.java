@@ -86,6 +86,9 @@ class BackupScreenTest {
 
         assertThat(table.getItems()).hasSize(1);
         assertThat(text(robot, "#backupMessage")).startsWith("Säkerhetskopian är sparad: lotsbok-");
+        // a backup made is good news: shown as done, never in the red of a refusal
+        assertThat(robot.lookup("#backupMessage").queryAs(javafx.scene.control.Label.class).getStyleClass())
+                .contains(se.lotsbok.ui.common.Styles.NOTICE).doesNotContain(se.lotsbok.ui.common.Styles.FORM_MESSAGE);
         create("Bo", "Efter", "082");
 
         robot.interact(() -> table.getSelectionModel().select(0));

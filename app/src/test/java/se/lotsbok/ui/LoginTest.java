@@ -55,7 +55,14 @@ class LoginTest {
         robot.clickOn("#passwordField").write("kort");
         robot.clickOn("#repeatedPasswordField").write("kort");
         robot.clickOn("#loginButton");
+        // the unit's name goes into every export: it is asked for first, and nothing is created without it
+        assertThat(label(robot, "#firstUnitNameError").getText()).startsWith("Skriv enhetens namn.");
+        assertThat(label(robot, "#loginHeading").getText()).isEqualTo("Första start: skapa administratören");
+
+        robot.clickOn("#firstUnitNameField").write("SIG Söderort");
+        robot.clickOn("#loginButton");
         assertThat(label(robot, "#loginMessage").getText()).isEqualTo("Lösenordet måste ha minst 12 tecken.");
+        assertThat(label(robot, "#firstUnitNameError").isVisible()).isFalse();
 
         robot.clickOn("#passwordField").write(" men nu längre");
         robot.clickOn("#repeatedPasswordField").write(" men nu längre");
@@ -63,6 +70,7 @@ class LoginTest {
 
         assertThat(label(robot, "#currentUser").getText()).isEqualTo("Anna Berg (Lots, Enhetschef, Administratör)");
         assertThat(robot.lookup("#nav_USERS").tryQuery()).isPresent();
+        assertThat(label(robot, "#unitName").getText()).isEqualTo("SIG Söderort");
     }
 
     @Test

@@ -120,6 +120,7 @@ class RetentionScreenTest {
     @Test
     void theSettingsAreCheckedBesideTheFieldAndTheResearchSampleKeepsThoseBornOnThe15th(FxRobot robot) {
         robot.clickOn("#nav_RETENTION");
+        scrollDown(robot);
 
         robot.clickOn("#retentionYears").push(KeyCode.END).eraseText(1).write("3");
         robot.clickOn("#saveRetentionSettingsButton");

@@ -50,7 +50,7 @@ class SettingsViewModelTest {
         settings.save();
 
         assertThat(settings.unitNameErrorProperty().get()).isEqualTo("Högst 200 tecken.");
-        assertThat(settings.messageProperty().get()).isEqualTo("Rätta de markerade fälten. Inget har sparats, och det du skrivit finns kvar.");
+        assertThat(settings.messageProperty().get().text()).isEqualTo("Rätta de markerade fälten. Inget har sparats, och det du skrivit finns kvar.");
         assertThat(settings.unitNameProperty().get()).isEqualTo(pasted);
         assertThat(saved).isEmpty();
         assertThat(errors).isEmpty();
@@ -66,7 +66,7 @@ class SettingsViewModelTest {
         settings.save();
 
         assertThat(settings.unitNameErrorProperty().get()).isEmpty();
-        assertThat(settings.messageProperty().get()).isEqualTo("Inställningarna är sparade.");
+        assertThat(settings.messageProperty().get().text()).isEqualTo("Inställningarna är sparade.");
         assertThat(admin.services().settings().load().unitName()).isEqualTo("SIG Årsta–Älvsjö 🙂");
     }
 }

@@ -19,4 +19,24 @@ public enum CaseStatus {
     public boolean closed() {
         return this == DISCHARGED || this == CONTACTED_NOT_ENROLLED;
     }
+
+    /** A referral records where it came from. */
+    public boolean takesSource() {
+        return this == REFERRED;
+    }
+
+    /** A discharge records why. */
+    public boolean takesDischargeReason() {
+        return this == DISCHARGED;
+    }
+
+    /** A case closed without enrollment records why. */
+    public boolean takesClosureReason() {
+        return this == CONTACTED_NOT_ENROLLED;
+    }
+
+    /** Enrollment and discharge record the participant's situation (occupation, housing, substance use). */
+    public boolean takesSituation() {
+        return this == ENROLLED || this == DISCHARGED;
+    }
 }

@@ -1,5 +1,6 @@
 package se.lotsbok.domain.casepath;
 
+import se.lotsbok.domain.common.Refusal;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;

@@ -1,11 +1,12 @@
 package se.lotsbok.domain.casepath;
 
+import se.lotsbok.domain.common.Refusal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 
 /**
  * The consent gate: no enrollment without a valid consent, plus a guardian's when the participant is

@@ -4,13 +4,21 @@ import java.time.LocalDate;
 import java.util.Objects;
 import se.lotsbok.domain.common.TypedText;
 
-/** A move the user asks for: to {@code status} on {@code date}, with what that status needs. */
+/**
+ * A move the user asks for: to {@code status} on {@code date}, with what that status needs. A value
+ * the status does not take (a closure reason on a referral, say) is dropped: a row records only what
+ * belongs to its step.
+ */
 public record Move(CaseStatus status, LocalDate date, ReferralSource source, DischargeReason dischargeReason,
         ClosureReason closureReason, Situation situation, String note) {
 
     public Move {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(date, "date");
+        source = status.takesSource() ? source : null;
+        dischargeReason = status.takesDischargeReason() ? dischargeReason : null;
+        closureReason = status.takesClosureReason() ? closureReason : null;
+        situation = status.takesSituation() ? situation : null;
         note = TypedText.strip(note);
     }
 

@@ -2,7 +2,7 @@ package se.lotsbok.domain.common;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 
 /**
  * The span in which a date typed into the register can be meant: a year 1 or 9999 is a slip of the

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.SwedishText;
 import se.lotsbok.domain.common.TypedText;

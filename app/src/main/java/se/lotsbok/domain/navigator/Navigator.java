@@ -33,6 +33,31 @@ public record Navigator(long id, String name, Integer cap, List<Activity> activi
         return active;
     }
 
+    /**
+     * Where the navigator stands on a day: active or not, since when (the start of the unbroken
+     * stretch), and the next change already recorded after it, if any.
+     */
+    public record Status(boolean active, LocalDate since, LocalDate nextChange) {
+    }
+
+    /** The navigator's status on {@code date}, from the dated activity rows (in date order). */
+    public Status statusOn(LocalDate date) {
+        boolean active = false;
+        LocalDate since = null;
+        LocalDate next = null;
+        for (Activity a : activity) {
+            if (!a.from().isAfter(date)) {
+                if (since == null || a.active() != active) {
+                    since = a.from();
+                }
+                active = a.active();
+            } else if (next == null && a.active() != active) {
+                next = a.from();
+            }
+        }
+        return new Status(active, since, next);
+    }
+
     /** The cap that applies: the personal one, or the unit's. */
     public int capOr(int unitDefault) {
         return cap == null ? unitDefault : cap;

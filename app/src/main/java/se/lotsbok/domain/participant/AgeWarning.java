@@ -1,7 +1,5 @@
 package se.lotsbok.domain.participant;
 
-import se.lotsbok.domain.settings.AgeBand;
-
 /** The participant's age lies outside the chosen programme's band: a warning, never a block. */
 public record AgeWarning(Programme programme, int age, AgeBand band) {
 }

@@ -10,8 +10,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.TypedText;
-import se.lotsbok.domain.settings.AgeBand;
-import se.lotsbok.domain.settings.UnitSettings;
 
 /** Turns what was typed into {@link ParticipantData}, or says per field what is wrong. */
 public final class ParticipantValidator {
@@ -82,10 +80,9 @@ public final class ParticipantValidator {
                 input.gender(), input.programme(), phone, address, comment));
     }
 
-    /** A warning when the age on {@code onDate} lies outside the programme's band. */
+    /** A warning when the age on {@code onDate} lies outside {@code band}, the unit's band for the programme. */
     public static Optional<AgeWarning> ageWarning(
-            LocalDate birthDate, Programme programme, UnitSettings settings, LocalDate onDate) {
-        AgeBand band = settings.bandOf(programme);
+            LocalDate birthDate, Programme programme, AgeBand band, LocalDate onDate) {
         int age = AgeBand.ageOn(birthDate, onDate);
         return band.contains(age) ? Optional.empty() : Optional.of(new AgeWarning(programme, age, band));
     }

@@ -28,7 +28,7 @@ import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Programme;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 
 /**
  * The monthly tally and the yearly summary, exactly as docs/measures.md defines them, from the dated

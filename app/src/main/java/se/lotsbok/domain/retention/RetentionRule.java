@@ -96,7 +96,7 @@ public final class RetentionRule {
      * and there the first of the birth month gives the same age in whole years as the real birth
      * day: the day can only matter in the birth month itself, and a month's last day is on or after
      * every day of that month. The one exception is 29 February: born then, one turns a year older
-     * on 1 March in years without a 29 February ({@link se.lotsbok.domain.settings.AgeBand#ageOn}),
+     * on 1 March in years without a 29 February ({@link se.lotsbok.domain.participant.AgeBand#ageOn}),
      * so on 28 February one is a year younger than someone born on 1 February. That one birth day is
      * therefore kept as it is. A test compares the ages on every month's end for every birth day.
      */

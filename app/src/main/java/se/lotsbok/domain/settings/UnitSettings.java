@@ -3,8 +3,9 @@ package se.lotsbok.domain.settings;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.TypedText;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.participant.Programme;
 
 /** The unit's own settings: its name, the default caseload cap and each programme's age band. */

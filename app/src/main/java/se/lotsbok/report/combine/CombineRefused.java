@@ -1,6 +1,6 @@
 package se.lotsbok.report.combine;
 
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 
 /**
  * A file, or the set of files, that cannot be added up: why (a message key under

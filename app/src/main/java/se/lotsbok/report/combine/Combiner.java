@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.SwedishText;
 import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.report.TallyHeader;

@@ -20,7 +20,7 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.common.CsvSafety;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.UserAccount;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.access.LogHeadFile;
 import tools.jackson.dataformat.csv.CsvMapper;

@@ -14,7 +14,7 @@ import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.service.ServicesFactory;
 import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.Vault;

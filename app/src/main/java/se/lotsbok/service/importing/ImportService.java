@@ -27,7 +27,7 @@ import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.navigator.Navigator;
@@ -38,12 +38,12 @@ import se.lotsbok.domain.participant.ParticipantValidator;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.domain.report.Codes;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.service.casepath.CaseResult;
 import se.lotsbok.service.casepath.CaseService;
@@ -517,7 +517,7 @@ public final class ImportService {
             case SaveOutcome.Saved saved -> {
                 id = saved.participant().id();
                 row.actions.add(new Refusal(NEW_PARTICIPANT));
-                ParticipantValidator.ageWarning(row.identity.birthDate(), programme, unit, row.referred)
+                ParticipantValidator.ageWarning(row.identity.birthDate(), programme, unit.bandOf(programme), row.referred)
                         .ifPresent(w -> row.warnings.add(new Refusal("import.warning.age", w.age(),
                                 new Refusal("programme." + w.programme().name()), w.band().minAge(), w.band().maxAge())));
             }

@@ -15,16 +15,17 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.backup.BackupSchedule;
 import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 
 /** Facts about the register, and its backups: taken, rotated, listed and restored. */
 public final class MaintenanceService {
 
+    private static final System.Logger LOG = System.getLogger(MaintenanceService.class.getName());
+
     /** The folder inside the data folder that holds the backups unless the settings name another. */
     public static final String DEFAULT_FOLDER = "backups";
-    private static final System.Logger LOG = System.getLogger(MaintenanceService.class.getName());
 
     /**
      * Counts and versions only: no personal data.
@@ -155,7 +156,6 @@ public final class MaintenanceService {
                 LOG.log(System.Logger.Level.INFO, "old backup removed: {0}", name);
             } catch (IOException e) {
                 // An old backup that cannot be removed now is removed by the next rotation.
-                System.err.println("lotsbok: an old backup could not be removed");
                 LOG.log(System.Logger.Level.WARNING, "an old backup could not be removed: " + name, e);
             }
         }

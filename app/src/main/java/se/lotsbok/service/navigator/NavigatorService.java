@@ -19,7 +19,7 @@ import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.Move;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.SwedishText;
@@ -30,7 +30,7 @@ import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.CaseloadPolicy;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.access.Coverage;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.Repositories;
@@ -113,11 +113,17 @@ public final class NavigatorService {
         if (implausible.isPresent()) {
             return implausible;
         }
-        database.transaction(repos -> {
+        return database.transaction(repos -> {
+            // A change dated before the latest one would be overruled by it at once: the status
+            // shown would contradict what the user just did.
+            Optional<LocalDate> latest = repos.navigators().all().stream().filter(n -> n.id() == id).findFirst()
+                    .flatMap(n -> n.activity().stream().map(Navigator.Activity::from).max(LocalDate::compareTo));
+            if (latest.isPresent() && from.isBefore(latest.get())) {
+                return Optional.of(new Refusal("navigator.refused.beforeLatest", latest.get()));
+            }
             repos.navigators().setActive(actor, id, active, from, clock.instant());
-            return null;
+            return Optional.<Refusal>empty();
         });
-        return Optional.empty();
     }
 
     /**

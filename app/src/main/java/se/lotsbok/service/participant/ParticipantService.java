@@ -15,11 +15,11 @@ import se.lotsbok.domain.participant.ParticipantData;
 import se.lotsbok.domain.participant.ParticipantInput;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.participant.ParticipantValidator;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.access.Coverage;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.Repositories;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 
 /**
  * The register's use cases: list, open, create and change participants, each in one transaction,

@@ -1,13 +1,13 @@
 package se.lotsbok.service.settings;
 
 import java.util.Optional;
-import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.common.TypedText;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
 
 /** Reads and changes the unit's settings. */

@@ -13,9 +13,9 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 
 /** The administrator's user management: create, change, deactivate, reset a password. */
 public final class UserService {

@@ -17,7 +17,7 @@ import se.lotsbok.domain.participant.ParticipantData;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.jooq.tables.records.ParticipantRecord;
 

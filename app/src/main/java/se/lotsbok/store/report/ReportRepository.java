@@ -49,7 +49,7 @@ import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
 import se.lotsbok.domain.report.RegisterSnapshot;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.AccessLogRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.settings.SettingsRepository;

@@ -46,7 +46,7 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.retention.RetentionCase;
 import se.lotsbok.domain.settings.RetentionSettings;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.AccessLogRepository;
 
 /**

@@ -4,7 +4,7 @@ import static se.lotsbok.store.jooq.Tables.SIGNING_KEY;
 
 import org.jooq.DSLContext;
 import se.lotsbok.domain.report.SigningKey;
-import se.lotsbok.store.StoreException;
+import se.lotsbok.store.common.StoreException;
 
 /** The register's key for signing its exported tallies (one row, made when the register was created). */
 public final class SigningKeyRepository {

@@ -7,7 +7,7 @@ import org.jooq.DSLContext;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.store.access.AccessLogRepository;
 

@@ -1,7 +1,5 @@
 package se.lotsbok.ui.access;
 
-import java.io.File;
-import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -16,23 +14,29 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Callback;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.IsoDates;
+import se.lotsbok.ui.common.Screen;
+import se.lotsbok.ui.common.Tables;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Åtkomstlogg" screen: filters on top, the rows below, export and chain check at hand. */
-public final class AccessLogScreen {
+public final class AccessLogScreen implements Screen {
 
     private final AccessLogViewModel viewModel;
+    private final Texts texts;
     private final VBox root;
 
-    public AccessLogScreen(AccessLogViewModel viewModel, Texts texts) {
+    public AccessLogScreen(AccessLogViewModel viewModel, Texts texts, FileDialogs files) {
         this.viewModel = viewModel;
+        this.texts = texts;
         Label title = new Label(texts.get("nav.accessLog"));
         title.getStyleClass().add(Styles.SCREEN_TITLE);
 
@@ -64,24 +68,12 @@ public final class AccessLogScreen {
         search.getStyleClass().add(Styles.PRIMARY);
         search.setOnAction(e -> viewModel.search());
         Button clear = new Button(texts.get("accessLog.clear"));
-        clear.setOnAction(e -> {
-            viewModel.userProperty().set(null);
-            viewModel.participantProperty().set(null);
-            viewModel.fromProperty().set(null);
-            viewModel.toProperty().set(null);
-            viewModel.search();
-        });
+        clear.setId("logClearButton");
+        clear.setOnAction(e -> viewModel.clearFilters());
         Button export = new Button(texts.get("accessLog.export"));
         export.setId("logExportButton");
-        export.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setInitialFileName("atkomstlogg.csv");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            File file = chooser.showSaveDialog(export.getScene().getWindow());
-            if (file != null) {
-                viewModel.export(Path.of(file.getPath()));
-            }
-        });
+        export.setOnAction(e -> files.save(export, texts.get("accessLog.export"), "atkomstlogg.csv", "csv")
+                .ifPresent(viewModel::export));
         Button verify = new Button(texts.get("accessLog.verify"));
         verify.setId("logVerifyButton");
         verify.setOnAction(e -> viewModel.verify());
@@ -99,20 +91,26 @@ public final class AccessLogScreen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<AccessLogRow, Long> seq = new TableColumn<>("#");
         seq.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().seq()));
-        seq.setPrefWidth(60);
+        seq.setPrefWidth(55);
+        seq.setMinWidth(50);
         table.getColumns().add(seq);
-        table.getColumns().add(column(texts.get("accessLog.column.time"), AccessLogRow::time, 150));
-        table.getColumns().add(column(texts.get("accessLog.column.user"), AccessLogRow::user, 150));
-        table.getColumns().add(column(texts.get("accessLog.column.event"), AccessLogRow::event, 200));
-        table.getColumns().add(column(texts.get("accessLog.column.participant"), AccessLogRow::participant, 180));
-        table.getColumns().add(column(texts.get("accessLog.column.detail"), AccessLogRow::detail, 200));
+        TableColumn<AccessLogRow, String> time = column(texts.get("accessLog.column.time"), AccessLogRow::time, 150);
+        // "2026-11-25 09:30:12" whole, however narrow the window
+        time.setMinWidth(150);
+        table.getColumns().add(time);
+        table.getColumns().add(column(texts.get("accessLog.column.user"), AccessLogRow::user, 120));
+        table.getColumns().add(column(texts.get("accessLog.column.event"), AccessLogRow::event, 170));
+        table.getColumns().add(column(texts.get("accessLog.column.participant"),
+                AccessLogRow::participant, 140));
+        table.getColumns().add(column(texts.get("accessLog.column.detail"), AccessLogRow::detail,
+                200));
+        table.setPlaceholder(Tables.placeholder(texts.get("accessLog.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Label message = new Label();
-        message.setId("accessLogMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.MUTED);
-        message.textProperty().bind(viewModel.messageProperty());
+        Label message = Banner.of(viewModel.messageProperty(), "accessLogMessage");
+        HBox.setHgrow(message, Priority.ALWAYS);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        verify.setMinWidth(Region.USE_PREF_SIZE);
         HBox actions = new HBox(10, export, verify, message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
@@ -120,11 +118,18 @@ public final class AccessLogScreen {
         root.setId("accessLogScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.accessLog");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
     }
 
@@ -146,9 +151,6 @@ public final class AccessLogScreen {
 
     private static TableColumn<AccessLogRow, String> column(String title,
             java.util.function.Function<AccessLogRow, String> value, double width) {
-        TableColumn<AccessLogRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        column.setPrefWidth(width);
-        return column;
+        return Tables.column(title, value, width);
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -25,6 +25,7 @@ import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.participant.ParticipantService;
+import se.lotsbok.ui.common.Feedback;
 import se.lotsbok.ui.common.Tasks;
 
 /** "Åtkomstlogg": the unit head filters the log by user, participant and period, exports it, checks the chain. */
@@ -47,7 +48,8 @@ public final class AccessLogViewModel {
     private final ObjectProperty<ParticipantSummary> participant = new SimpleObjectProperty<>(this, "participant");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>(this, "from");
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>(this, "to");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
+    private final AccessLogDetails details;
     private Map<Long, String> names = Map.of();
 
     public AccessLogViewModel(AccessLogService service, ParticipantService participants, Actor actor, Tasks tasks,
@@ -59,6 +61,7 @@ public final class AccessLogViewModel {
         this.texts = texts;
         this.zone = clock.getZone();
         this.onError = onError;
+        this.details = new AccessLogDetails(texts);
         from.set(LocalDate.now(clock).withDayOfMonth(1));
     }
 
@@ -85,21 +88,23 @@ public final class AccessLogViewModel {
             Map<Long, String> userNames = users.stream()
                     .collect(Collectors.toMap(UserAccount::id, UserAccount::displayName));
             rows.setAll(entries.stream().map(e -> row(e, userNames)).toList());
-            message.set(texts.format("accessLog.shown", rows.size()));
+            message.set(Feedback.note(texts.format("accessLog.shown", rows.size())));
         }, onError);
     }
 
     public void verify() {
         tasks.run(() -> service.verify(actor), result -> message.set(switch (result) {
-            case AccessLogChain.Intact intact -> texts.format("accessLog.intact", intact.count());
-            case AccessLogChain.Broken broken -> texts.format("accessLog.broken." + broken.problem().name(), broken.seq());
+            case AccessLogChain.Intact intact -> Feedback.done(texts.format("accessLog.intact", intact.count()));
+            case AccessLogChain.Broken broken ->
+                    Feedback.refused(texts.format("accessLog.broken." + broken.problem().name(), broken.seq()));
         }), onError);
     }
 
     public void export(Path file) {
         AccessLogQuery query = query();
         tasks.run(() -> service.export(actor, query, file),
-                count -> message.set(texts.format("accessLog.exported", count, file.toAbsolutePath())), onError);
+                count -> message.set(Feedback.done(texts.format("accessLog.exported", count, file.toAbsolutePath()))),
+                onError);
     }
 
     private AccessLogQuery query() {
@@ -116,7 +121,8 @@ public final class AccessLogViewModel {
                 : names.getOrDefault(id, texts.format("accessLog.participantId", id));
         String who = e.userId() == null ? e.username() : userNames.getOrDefault(e.userId(), e.username());
         return new AccessLogRow(e.seq(), TIME.format(e.at().atZone(zone)), who,
-                texts.get("accessEvent." + e.event().name()), participantName.apply(e.participantId()), e.detail());
+                texts.get("accessEvent." + e.event().name()), participantName.apply(e.participantId()),
+                details.describe(e.detail()));
     }
 
     public ObservableList<UserAccount> users() {
@@ -147,7 +153,17 @@ public final class AccessLogViewModel {
         return to;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    /** The rows shown, the result of the chain check (red when broken), or the export done. */
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Empties the filters and shows the whole log again. */
+    public void clearFilters() {
+        user.set(null);
+        participant.set(null);
+        from.set(null);
+        to.set(null);
+        search();
     }
 }

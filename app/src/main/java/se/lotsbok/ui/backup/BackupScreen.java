@@ -10,10 +10,7 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -24,16 +21,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.maintenance.MaintenanceService.BackupFile;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
 
 /** The "Säkerhetskopior" screen, for the administrator. */
-public final class BackupScreen {
+public final class BackupScreen implements Screen {
 
-    public static final String RESTORE_BUTTON_ID = "confirmRestoreButton";
+    public static final String RESTORE_BUTTON_ID = BackupViewModel.RESTORE_BUTTON_ID;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final BackupViewModel viewModel;
@@ -71,7 +69,7 @@ public final class BackupScreen {
 
         TableView<BackupFile> table = new TableView<>(viewModel.backups());
         table.setId("backupTable");
-        table.setPlaceholder(new Label(texts.get("backup.none")));
+        table.setPlaceholder(Tables.placeholder(texts.get("backup.none")));
         table.getColumns().add(Tables.column(texts.get("backup.column.time"), b -> b.takenAt().format(TIME), 170));
         table.getColumns().add(Tables.column(texts.get("backup.column.size"),
                 b -> String.format(Locale.ROOT, "%.1f MB", b.bytes() / 1_000_000.0), 90));
@@ -88,30 +86,21 @@ public final class BackupScreen {
         restoreSelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         restoreSelected.setOnAction(e -> {
             BackupFile chosen = table.getSelectionModel().getSelectedItem();
-            if (chosen != null && confirmRestore(chosen.takenAt().format(TIME), table)) {
-                viewModel.restore(chosen.path());
+            if (chosen != null) {
+                viewModel.restore(chosen.path(), chosen.takenAt().format(TIME));
             }
         });
         Button restoreFile = new Button(texts.get("backup.restore.file"));
         restoreFile.setId("restoreFileButton");
-        restoreFile.setOnAction(e -> files.open(table, texts.get("backup.restore.file"), "zip").ifPresent(path -> {
-            if (confirmRestore(path.getFileName().toString(), table)) {
-                viewModel.restore(path);
-            }
-        }));
+        restoreFile.setOnAction(e -> files.open(table, texts.get("backup.restore.file"), "zip")
+                .ifPresent(path -> viewModel.restore(path, path.getFileName().toString())));
         ProgressIndicator working = new ProgressIndicator();
         working.setPrefSize(20, 20);
         working.visibleProperty().bind(viewModel.busyProperty());
         HBox buttons = new HBox(12, now, restoreSelected, restoreFile, working);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.disableProperty().bind(viewModel.busyProperty());
-        Label message = new Label();
-        message.setId("backupMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.FORM_MESSAGE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Banner.of(viewModel.messageProperty(), "backupMessage");
         VBox listCard = card(texts.get("backup.list.section"), hint(texts.get("backup.list.hint")), table, buttons, message);
         listCard.setMaxWidth(760);
         settingsCard.setMaxWidth(760);
@@ -123,30 +112,24 @@ public final class BackupScreen {
         root.setId("backupScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.backups");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
     }
 
-    /** Asks before the register is replaced; going back is the default for Enter. */
-    private boolean confirmRestore(String what, Node owner) {
-        ButtonType restore = new ButtonType(texts.get("backup.restore.confirm"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, texts.format("backup.restore.text", what), restore,
-                ButtonType.CANCEL);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("backup.restore.header"));
-        if (owner.getScene() != null) {
-            alert.initOwner(owner.getScene().getWindow());
-        }
-        Confirm.localize(alert.getDialogPane(), texts);
-        Button yes = (Button) alert.getDialogPane().lookupButton(restore);
-        yes.setId(RESTORE_BUTTON_ID);
-        yes.setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        return alert.showAndWait().filter(restore::equals).isPresent();
+    @Override
+    public void hidden() {
+        viewModel.clearMessage();
     }
 
     private static Node withError(TextField field, javafx.beans.value.ObservableStringValue error) {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,6 +18,9 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.maintenance.RestoreRefused;
+import se.lotsbok.ui.common.Dialogs;
+import se.lotsbok.ui.common.Feedback;
+import se.lotsbok.ui.common.Question;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -26,10 +31,13 @@ import se.lotsbok.ui.common.Tasks;
  */
 public final class BackupViewModel {
 
+    public static final String RESTORE_BUTTON_ID = "confirmRestoreButton";
+
     private final MaintenanceService service;
     private final Actor actor;
     private final Tasks tasks;
     private final Texts texts;
+    private final Dialogs dialogs;
     private final Consumer<Throwable> onError;
     private final Consumer<String> onSessionEnded;
     private final ObservableList<MaintenanceService.BackupFile> backups = FXCollections.observableArrayList();
@@ -38,12 +46,13 @@ public final class BackupViewModel {
     private final ReadOnlyStringWrapper folderError = new ReadOnlyStringWrapper(this, "folderError", "");
     private final ReadOnlyStringWrapper keepError = new ReadOnlyStringWrapper(this, "keepError", "");
     private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
 
-    public BackupViewModel(MaintenanceService service, Actor actor, Tasks tasks, Texts texts,
+    public BackupViewModel(MaintenanceService service, Actor actor, Tasks tasks, Texts texts, Dialogs dialogs,
             Consumer<Throwable> onError, Consumer<String> onSessionEnded) {
         this.service = service;
+        this.dialogs = dialogs;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
@@ -83,7 +92,7 @@ public final class BackupViewModel {
             keepError.set(texts.format("backup.keep.range", BackupSettings.MIN_KEEP, BackupSettings.MAX_KEEP));
         }
         if (!folderError.get().isEmpty() || !keepError.get().isEmpty()) {
-            message.set(texts.get("form.fixErrors"));
+            message.set(Feedback.refused(texts.get("form.fixErrors")));
             return;
         }
         BackupSettings settings = new BackupSettings(folderText, kept);
@@ -91,29 +100,36 @@ public final class BackupViewModel {
             service.saveBackupSettings(actor, settings);
             return null;
         }, done -> {
-            message.set(texts.get("backup.settings.saved"));
+            message.set(Feedback.done(texts.get("backup.settings.saved")));
             load();
         }, onError);
     }
 
     public void backupNow() {
         busy.set(true);
-        message.set(texts.get("backup.working"));
+        message.set(Feedback.note(texts.get("backup.working")));
         tasks.run(() -> service.automaticBackup(actor), file -> {
             busy.set(false);
-            message.set(texts.format("backup.done", file.getFileName()));
+            message.set(Feedback.done(texts.format("backup.done", file.getFileName())));
             load();
         }, error -> {
             busy.set(false);
-            message.set(texts.get("backup.failed"));
+            message.set(Feedback.refused(texts.get("backup.failed")));
             onError.accept(error);
         });
     }
 
-    /** Replaces the register with {@code file}; the caller has asked the user first. */
-    public void restore(Path file) {
+    /**
+     * Replaces the register with the backup {@code file} (named to the user as {@code what}), after a
+     * question whose default answer is to go back.
+     */
+    public void restore(Path file, String what) {
+        if (!dialogs.confirm(Question.warn(texts.get("backup.restore.header"), texts.format("backup.restore.text", what))
+                .go(texts.get("backup.restore.confirm"), RESTORE_BUTTON_ID))) {
+            return;
+        }
         busy.set(true);
-        message.set(texts.get("backup.restore.working"));
+        message.set(Feedback.note(texts.get("backup.restore.working")));
         tasks.run(() -> service.restore(actor, file), (MaintenanceService.Restored restored) -> {
             busy.set(false);
             onSessionEnded.accept(texts.format("backup.restore.done", file.getFileName(), restored.participants()));
@@ -122,9 +138,10 @@ public final class BackupViewModel {
             switch (error) {
                 case RestoreRefused refused when refused.reason() == RestoreRefused.Reason.IN_USE ->
                         onSessionEnded.accept(texts.get("backup.restore.inUse"));
-                case RestoreRefused refused -> message.set(texts.get("backup.bad." + refused.reason().name()));
+                case RestoreRefused refused ->
+                        message.set(Feedback.refused(texts.get("backup.bad." + refused.reason().name())));
                 default -> {
-                    message.set(texts.get("backup.restore.failed"));
+                    message.set(Feedback.refused(texts.get("backup.restore.failed")));
                     onError.accept(error);
                 }
             }
@@ -156,8 +173,13 @@ public final class BackupViewModel {
         return location.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    /** What the last command did (a backup made: green), or why it failed or was refused (red). */
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public void clearMessage() {
+        message.set(Feedback.NONE);
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

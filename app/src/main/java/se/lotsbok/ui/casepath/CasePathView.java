@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -11,22 +12,18 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
-import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.FormGrid;
-import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.IsoDates;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
@@ -44,9 +41,11 @@ final class CasePathView extends VBox {
         this.viewModel = viewModel;
         this.texts = texts;
         setId("casePathView");
+        CaseForms.MoveForm form = viewModel.forms().move();
 
         Label status = new Label();
         status.setId("caseStatus");
+        status.setWrapText(true);
         status.getStyleClass().add(Styles.SECTION_TITLE);
 
         TableView<CaseEvent> history = new TableView<>();
@@ -56,92 +55,66 @@ final class CasePathView extends VBox {
         var dateColumn = Tables.column(texts.get("case.column.date"), (CaseEvent e) -> e.date().toString(), 95);
         dateColumn.setMinWidth(95);
         history.getColumns().add(dateColumn);
-        history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 170));
+        history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 150));
         history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
         history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
                 e -> RECORDED.format(e.recordedAt().atZone(viewModel.zone())) + " " + e.recordedBy(), 150));
-        history.setPlaceholder(new Label(texts.get("case.none")));
+        history.setPlaceholder(Tables.placeholder(texts.get("case.none")));
 
-        // the next move
         ComboBox<CaseStatus> next = EnumTexts.combo(texts, CaseStatus.values());
         next.setId("nextStatusChoice");
+        next.setItems(form.choices());
         next.setPromptText(texts.get("case.chooseNext"));
+        next.valueProperty().bindBidirectional(form.nextProperty());
         DatePicker date = IsoDates.picker();
         date.setId("moveDate");
-        date.setValue(viewModel.today());
+        date.valueProperty().bindBidirectional(form.dateProperty());
         ComboBox<ReferralSource> source = EnumTexts.combo(texts, ReferralSource.values());
         source.setId("referralSourceChoice");
+        source.valueProperty().bindBidirectional(form.sourceProperty());
         ComboBox<DischargeReason> discharge = EnumTexts.combo(texts, DischargeReason.values());
         discharge.setId("dischargeReasonChoice");
+        discharge.valueProperty().bindBidirectional(form.dischargeReasonProperty());
         ComboBox<ClosureReason> closure = EnumTexts.combo(texts, ClosureReason.values());
         closure.setId("closureReasonChoice");
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("occupationChoice");
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("housingChoice");
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("substanceUseChoice");
+        closure.valueProperty().bindBidirectional(form.closureReasonProperty());
+        List<ComboBox<?>> situation = SituationFields.of(texts, form.situation(), "occupationChoice", "housingChoice",
+                "substanceUseChoice");
         TextField note = new TextField();
         note.setId("moveNote");
+        note.textProperty().bindBidirectional(form.noteProperty());
 
-        GridPane form = FormGrid.create();
-        // Only the fields the chosen step needs are in the grid (hidden rows would still leave gaps).
+        GridPane grid = FormGrid.create();
+        // Only the fields the chosen step records are in the grid; the form empties the others.
         Runnable showFields = () -> {
-            CaseStatus s = next.getValue();
-            boolean situation = s == CaseStatus.ENROLLED || s == CaseStatus.DISCHARGED;
-            form.getChildren().clear();
+            grid.getChildren().clear();
             int row = 0;
-            form.addRow(row++, label("case.field.next"), next);
-            form.addRow(row++, label("case.field.date"), date);
-            if (s == CaseStatus.REFERRED) {
-                form.addRow(row++, label("case.field.source"), source);
+            grid.addRow(row++, label("case.field.next"), next);
+            grid.addRow(row++, label("case.field.date"), date);
+            row = rowIf(grid, row, form.sourceShownProperty().get(), "case.field.source", source);
+            row = rowIf(grid, row, form.dischargeReasonShownProperty().get(), "case.field.dischargeReason", discharge);
+            row = rowIf(grid, row, form.closureReasonShownProperty().get(), "case.field.closureReason", closure);
+            for (int i = 0; i < situation.size(); i++) {
+                row = rowIf(grid, row, form.situationShownProperty().get(), SituationFields.LABELS.get(i), situation.get(i));
             }
-            if (s == CaseStatus.DISCHARGED) {
-                form.addRow(row++, label("case.field.dischargeReason"), discharge);
-            }
-            if (s == CaseStatus.CONTACTED_NOT_ENROLLED) {
-                form.addRow(row++, label("case.field.closureReason"), closure);
-            }
-            if (situation) {
-                form.addRow(row++, label("case.field.occupation"), occupation);
-                form.addRow(row++, label("case.field.housing"), housing);
-                form.addRow(row++, label("case.field.substanceUse"), substance);
-            }
-            form.addRow(row, label("case.field.note"), note);
+            grid.addRow(row, label("case.field.note"), note);
         };
-        next.valueProperty().addListener((obs, old, value) -> showFields.run());
+        form.nextProperty().addListener((obs, old, value) -> showFields.run());
         showFields.run();
 
         Button record = new Button(texts.get("case.record"));
         record.setId("recordMoveButton");
         record.getStyleClass().add(Styles.PRIMARY);
-        record.setOnAction(e -> {
-            if (next.getValue() == null) {
-                return;
-            }
-            Situation situation = occupation.getValue() == null || housing.getValue() == null
-                    || substance.getValue() == null ? null
-                    : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
-            viewModel.move(new Move(next.getValue(), date.getValue() == null ? viewModel.today() : date.getValue(),
-                    source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText()));
-        });
+        record.disableProperty().bind(form.nextProperty().isNull());
+        record.setOnAction(e -> viewModel.recordMove());
         Button annul = new Button(texts.get("case.annulLatest"));
         annul.setId("annulButton");
-        annul.setOnAction(e -> {
-            TextInputDialog ask = new TextInputDialog();
-            ask.setTitle(texts.get("app.title"));
-            ask.setHeaderText(texts.get("case.annul.header"));
-            ask.setContentText(texts.get("case.annul.why"));
-            ask.initOwner(getScene().getWindow());
-            ask.getEditor().setId("annulNoteField");
-            Confirm.localize(ask.getDialogPane(), texts);
-            ask.showAndWait().ifPresent(viewModel::annulLatest);
-        });
-        HBox buttons = new HBox(8, record, annul);
+        annul.setOnAction(e -> viewModel.annulLatest());
+        FlowPane buttons = new FlowPane(8, 8, record, annul);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label formTitle = new Label(texts.get("case.nextMove"));
         formTitle.getStyleClass().add(Styles.FIELD_LABEL);
-        VBox moveBox = new VBox(10, formTitle, form, buttons);
+        VBox moveBox = new VBox(10, formTitle, grid, buttons);
 
         history.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -156,25 +129,31 @@ final class CasePathView extends VBox {
             }
         });
 
-        viewModel.fileProperty().addListener((obs, old, file) -> {
+        viewModel.fileProperty().subscribe(file -> {
             if (file == null) {
                 history.getItems().clear();
                 status.setText("");
+                moveBox.setDisable(true);
+                annul.setDisable(true);
                 return;
             }
             history.getItems().setAll(file.history().all().stream()
                     .sorted(Comparator.comparing(CaseEvent::date).thenComparingLong(CaseEvent::id).reversed())
                     .toList());
             status.setText(statusText(file));
-            List<CaseStatus> moves = file.nextMoves().stream().sorted().toList();
-            next.getItems().setAll(moves);
-            next.setValue(moves.size() == 1 ? moves.getFirst() : null);
-            note.clear();
             moveBox.setDisable(!file.mayDecide());
             annul.setDisable(!file.mayDecide() || file.history().latest().isEmpty());
         });
 
-        getChildren().addAll(status, CaseTabs.messageLabel(viewModel, "caseMessage"), history, moveBox);
+        getChildren().addAll(status, CaseTabs.banner(viewModel, "caseMessage"), history, moveBox);
+    }
+
+    private int rowIf(GridPane grid, int row, boolean shown, String labelKey, Node field) {
+        if (!shown) {
+            return row;
+        }
+        grid.addRow(row, label(labelKey), field);
+        return row + 1;
     }
 
     private String statusText(CaseFile file) {
@@ -199,7 +178,7 @@ final class CasePathView extends VBox {
         StringBuilder text = new StringBuilder();
         for (Enum<?> value : new Enum<?>[] {e.source(), e.dischargeReason(), e.closureReason()}) {
             if (value != null) {
-                text.append(EnumTexts.label(texts, value));
+                append(text, EnumTexts.label(texts, value));
             }
         }
         if (e.situation() != null) {
@@ -225,5 +204,4 @@ final class CasePathView extends VBox {
         label.getStyleClass().add(Styles.FIELD_LABEL);
         return label;
     }
-
 }

@@ -1,14 +1,13 @@
 package se.lotsbok.ui.casepath;
 
 import java.util.List;
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Banner;
 
 /** The tabs of an open participant's case file: Ärende, Samtycke, Aktörer, Handlingsplan. */
 public final class CaseTabs {
@@ -28,20 +27,9 @@ public final class CaseTabs {
         return tabs;
     }
 
-    /** A line under the tabs with what the last command did or why it was refused. */
-    static Label messageLabel(CaseViewModel viewModel, String id) {
-        Label message = new Label();
-        message.setId(id);
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
-        viewModel.lastRefusedProperty().addListener((obs, old, refused) -> {
-            message.getStyleClass().removeAll(Styles.FORM_MESSAGE, Styles.NOTICE);
-            message.getStyleClass().add(refused ? Styles.FORM_MESSAGE : Styles.NOTICE);
-        });
-        message.getStyleClass().add(Styles.NOTICE);
-        return message;
+    /** The banner of a tab: what the last command did (green) or why it was refused (red). */
+    static Label banner(CaseViewModel viewModel, String id) {
+        return Banner.of(viewModel.feedbackProperty(), id);
     }
 
     private static Tab tab(String id, String title, Node content) {

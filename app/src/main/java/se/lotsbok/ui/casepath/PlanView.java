@@ -9,9 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Partner;
@@ -28,19 +27,22 @@ final class PlanView extends VBox {
     PlanView(CaseViewModel viewModel, Texts texts) {
         super(12);
         setId("planView");
+        CaseForms.GoalForm form = viewModel.forms().goal();
         TableView<Goal> table = new TableView<>();
         table.setId("goalsTable");
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Tables.column(texts.get("goal.column.area"), g -> EnumTexts.label(texts, g.area()), 120));
+        table.getColumns().add(Tables.column(texts.get("goal.column.area"),
+                g -> EnumTexts.label(texts, g.area()), 110));
         table.getColumns().add(Tables.column(texts.get("goal.column.goal"), Goal::description, 200));
         table.getColumns().add(Tables.column(texts.get("goal.column.responsible"),
                 g -> EnumTexts.label(texts, g.responsible()), 110));
-        table.getColumns().add(Tables.column(texts.get("goal.column.followUp"), g -> g.followUp().toString()
-                + (g.overdue(viewModel.today()) ? " " + texts.get("goal.overdueMark") : ""), 120));
-        table.getColumns().add(Tables.column(texts.get("goal.column.status"), g -> EnumTexts.label(texts, g.status())
-                + " (" + g.history().getLast().date() + ")", 140));
-        table.setPlaceholder(new Label(texts.get("goal.none")));
+        table.getColumns().add(Tables.column(texts.get("goal.column.followUp"),
+                g -> g.followUp().toString() + (g.overdue(viewModel.today()) ? " " + texts.get("goal.overdueMark") : ""),
+                110));
+        table.getColumns().add(Tables.column(texts.get("goal.column.status"),
+                g -> EnumTexts.label(texts, g.status()) + " (" + g.history().getLast().date() + ")", 130));
+        table.setPlaceholder(Tables.placeholder(texts.get("goal.none")));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(Goal item, boolean empty) {
@@ -54,52 +56,51 @@ final class PlanView extends VBox {
 
         ComboBox<Goal.Status> status = EnumTexts.combo(texts, Goal.Status.values());
         status.setId("goalStatusChoice");
+        status.valueProperty().bindBidirectional(form.newStatusProperty());
         Button setStatus = new Button(texts.get("goal.setStatus"));
         setStatus.setId("setGoalStatusButton");
         DatePicker followUp = IsoDates.picker();
         followUp.setId("goalNewFollowUp");
+        followUp.valueProperty().bindBidirectional(form.newFollowUpProperty());
         Button setFollowUp = new Button(texts.get("goal.setFollowUp"));
         setFollowUp.setId("setFollowUpButton");
         var noneSelected = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
         setStatus.disableProperty().bind(noneSelected);
         setFollowUp.disableProperty().bind(noneSelected);
-        setStatus.setOnAction(e -> viewModel.setGoalStatus(table.getSelectionModel().getSelectedItem().id(),
-                status.getValue()));
-        setFollowUp.setOnAction(e -> viewModel.setFollowUp(table.getSelectionModel().getSelectedItem().id(),
-                followUp.getValue()));
+        setStatus.setOnAction(e -> viewModel.setGoalStatus(table.getSelectionModel().getSelectedItem().id()));
+        setFollowUp.setOnAction(e -> viewModel.setFollowUp(table.getSelectionModel().getSelectedItem().id()));
         GridPane changing = FormGrid.create();
-        changing.addRow(0, label(texts, "goal.selected.status"), new HBox(8, status, setStatus));
-        changing.addRow(1, label(texts, "goal.selected.followUp"), new HBox(8, followUp, setFollowUp));
-        setStatus.setMinWidth(Region.USE_PREF_SIZE);
-        setFollowUp.setMinWidth(Region.USE_PREF_SIZE);
+        changing.addRow(0, label(texts, "goal.selected.status"), new FlowPane(8, 8, status, setStatus));
+        changing.addRow(1, label(texts, "goal.selected.followUp"), new FlowPane(8, 8, followUp, setFollowUp));
 
         ComboBox<Goal.LifeArea> area = EnumTexts.combo(texts, Goal.LifeArea.values());
         area.setId("goalArea");
+        area.valueProperty().bindBidirectional(form.areaProperty());
         TextField description = new TextField();
         description.setId("goalDescription");
+        description.textProperty().bindBidirectional(form.descriptionProperty());
         ComboBox<Partner> responsible = EnumTexts.combo(texts, Partner.values());
         responsible.setId("goalResponsible");
+        responsible.valueProperty().bindBidirectional(form.responsibleProperty());
         DatePicker due = IsoDates.picker();
         due.setId("goalFollowUp");
-        due.setValue(viewModel.today().plusMonths(1));
-        GridPane form = FormGrid.create();
-        form.addRow(0, label(texts, "goal.column.area"), area);
-        form.addRow(1, label(texts, "goal.column.goal"), description);
-        form.addRow(2, label(texts, "goal.column.responsible"), responsible);
-        form.addRow(3, label(texts, "goal.column.followUp"), due);
+        due.valueProperty().bindBidirectional(form.followUpProperty());
+        GridPane grid = FormGrid.create();
+        grid.addRow(0, label(texts, "goal.column.area"), area);
+        grid.addRow(1, label(texts, "goal.column.goal"), description);
+        grid.addRow(2, label(texts, "goal.column.responsible"), responsible);
+        grid.addRow(3, label(texts, "goal.column.followUp"), due);
         Button add = new Button(texts.get("goal.add"));
         add.setId("addGoalButton");
         add.getStyleClass().add(Styles.PRIMARY);
-        add.setOnAction(e -> viewModel.addGoal(area.getValue(), description.getText(), responsible.getValue(),
-                due.getValue()));
+        add.setOnAction(e -> viewModel.addGoal());
 
-        VBox writing = new VBox(10, label(texts, "goal.selected"), changing, label(texts, "goal.new"), form, add);
-        viewModel.fileProperty().addListener((obs, old, file) -> {
+        VBox writing = new VBox(10, label(texts, "goal.selected"), changing, label(texts, "goal.new"), grid, add);
+        viewModel.fileProperty().subscribe(file -> {
             table.getItems().setAll(file == null ? List.of() : file.goals());
             writing.setDisable(file == null || !file.mayWrite());
-            description.clear();
         });
-        getChildren().addAll(CaseTabs.messageLabel(viewModel, "planMessage"), table, writing);
+        getChildren().addAll(CaseTabs.banner(viewModel, "planMessage"), table, writing);
     }
 
     private static Label label(Texts texts, String key) {

@@ -18,7 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.TransferMode;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -27,6 +27,7 @@ import se.lotsbok.report.combine.Compilation;
 import se.lotsbok.report.combine.CompilationFormat;
 import se.lotsbok.report.combine.CompilationWriter;
 import se.lotsbok.report.combine.TallyFile;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.Styles;
@@ -36,7 +37,7 @@ import se.lotsbok.ui.common.Styles;
  * table with each file's signature, a bar per unit, and the compilation's exports (CSV, JSON, a
  * one-page PDF for the committee). Needs nothing of the register.
  */
-public final class CombineScreen {
+public final class CombineScreen implements Screen {
 
     private static final String PROBLEM_ROW = "combine-problem";
     private static final String TOTAL_ROW = "tally-total";
@@ -94,7 +95,8 @@ public final class CombineScreen {
         trustAny.setOnAction(e -> viewModel.trustAny());
         trustAny.visibleProperty().bind(viewModel.trustStateProperty().isNotEmpty());
         trustAny.managedProperty().bind(trustAny.visibleProperty());
-        HBox fileBar = new HBox(10, add, remove, clear, unsigned, trust, trustState, trustAny);
+        // Wraps rather than cuts its buttons in a narrow window.
+        FlowPane fileBar = new FlowPane(10, 8, add, remove, clear, unsigned, trust, trustState, trustAny);
         fileBar.setAlignment(Pos.CENTER_LEFT);
         fileBar.getStyleClass().add(Styles.TOOLBAR);
 
@@ -143,9 +145,7 @@ public final class CombineScreen {
         upTo.setPrefWidth(70);
         upTo.disableProperty().bind(suppress.selectedProperty().not());
         upTo.valueProperty().addListener((obs, old, now) -> viewModel.suppressUpToProperty().set(now));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox exportBar = new HBox(10, suppress, upTo, spacer, exportButton(CompilationFormat.PDF, "combineExportPdf"),
+        FlowPane exportBar = new FlowPane(10, 8, suppress, upTo, exportButton(CompilationFormat.PDF, "combineExportPdf"),
                 exportButton(CompilationFormat.CSV, "combineExportCsv"),
                 exportButton(CompilationFormat.JSON, "combineExportJson"));
         exportBar.setAlignment(Pos.CENTER_LEFT);
@@ -186,12 +186,15 @@ public final class CombineScreen {
         viewModel.compilationProperty().addListener((obs, old, now) -> showChart(now));
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    /** Nothing to read afresh: the screen shows the files the user gave it. */
-    public void load() {
+    /** Nothing to read afresh when shown: the screen shows the files the user gave it. */
+    @Override
+    public String title() {
+        return texts.get("nav.combine");
     }
 
     private Button exportButton(CompilationFormat format, String id) {

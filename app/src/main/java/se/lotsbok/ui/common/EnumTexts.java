@@ -3,7 +3,7 @@ package se.lotsbok.ui.common;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.util.StringConverter;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 

@@ -1,43 +1,33 @@
 package se.lotsbok.ui.common;
 
 import java.util.function.Consumer;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.service.AccessDenied;
 
 /**
- * Shows an unexpected failure to the user in plain Swedish and writes a trace to standard error and
- * the log file. Database messages can quote the values of a row, so only exception types reach the
- * trace (the log file's format leaves messages out too).
+ * Shows an unexpected failure to the user in plain Swedish and writes its trace to the log file.
+ * Database messages can quote the values of a row, so the log file's format leaves messages out.
  */
 public final class ErrorReporter implements Consumer<Throwable> {
 
     private static final System.Logger LOG = System.getLogger(ErrorReporter.class.getName());
 
     private final Texts texts;
+    private final Dialogs dialogs;
 
-    public ErrorReporter(Texts texts) {
+    public ErrorReporter(Texts texts, Dialogs dialogs) {
         this.texts = texts;
+        this.dialogs = dialogs;
     }
 
     @Override
     public void accept(Throwable error) {
         if (error instanceof AccessDenied denied) {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.get(denied.reason()), ButtonType.OK);
-            alert.setTitle(texts.get("app.title"));
-            alert.setHeaderText(texts.get("error.refused.header"));
-            Confirm.localize(alert.getDialogPane(), texts);
-            alert.show();
+            dialogs.tell(Question.inform(texts.get("error.refused.header"), texts.get(denied.reason())));
             return;
         }
-        System.err.println("lotsbok: " + describe(error));
         LOG.log(System.Logger.Level.ERROR, "unexpected error in the window", error);
-        Alert alert = new Alert(Alert.AlertType.ERROR, texts.get("error.unexpected"), ButtonType.OK);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("error.unexpected.header"));
-        Confirm.localize(alert.getDialogPane(), texts);
-        alert.show();
+        dialogs.tell(Question.error(texts.get("error.unexpected.header"), texts.get("error.unexpected")));
     }
 
     /** The chain of exception types, without messages that could quote personal data. */

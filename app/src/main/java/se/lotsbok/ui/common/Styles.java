@@ -28,10 +28,13 @@ public final class Styles {
     public static final String INVALID = "invalid";
     public static final String FORM_MESSAGE = "form-message";
     public static final String NOTICE = "notice";
+    public static final String BANNER = "banner";
     public static final String ALERT = "alert-banner";
     public static final String ANNULLED = "annulled";
     public static final String OVERDUE = "overdue";
     public static final String PRIMARY = "primary";
+    /** A button that stands in a line of text (beside a name) and is no taller than it. */
+    public static final String COMPACT = "compact";
     public static final String EMPTY_STATE = "empty-state";
     public static final String EMPTY_STATE_TITLE = "empty-state-title";
 

@@ -118,6 +118,7 @@ public final class ExtractDialog {
     public static Button openButton(Texts texts, ObservableValue<Long> participantId, LongConsumer open) {
         Button button = new Button(texts.get("extract.open"));
         button.setId("openExtractButton");
+        button.getStyleClass().add(Styles.COMPACT);
         button.disableProperty().bind(Bindings.createBooleanBinding(() -> participantId.getValue() == null,
                 participantId));
         button.setOnAction(e -> {

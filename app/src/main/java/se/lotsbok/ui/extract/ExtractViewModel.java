@@ -23,7 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.extract.ExtractFormat;
 import se.lotsbok.domain.extract.ExtractScope;
 import se.lotsbok.domain.extract.Redaction;

@@ -6,11 +6,8 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.collections.SetChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -18,23 +15,26 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.controlsfx.control.CheckComboBox;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.journal.NoteService;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Checks;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.IsoDates;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
 
 /** "Anteckningar": the signed notes (corrections beside them), a search, and the note being written. */
 final class NotesView extends javafx.scene.control.SplitPane {
@@ -50,20 +50,13 @@ final class NotesView extends javafx.scene.control.SplitPane {
         setOrientation(javafx.geometry.Orientation.VERTICAL);
         setId("notesView");
 
-        Label message = new Label();
-        message.setId("notesMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.NOTICE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
-
         TextField search = new TextField();
         search.setId("noteSearchField");
         search.setPromptText(texts.get("note.searchPrompt"));
         search.setOnAction(e -> viewModel.search(search.getText()));
         HBox.setHgrow(search, Priority.ALWAYS);
         Button find = new Button(texts.get("note.search"));
+        find.setMinWidth(Region.USE_PREF_SIZE);
         find.setOnAction(e -> viewModel.search(search.getText()));
         ListView<NoteService.Hit> hits = new ListView<>(viewModel.hits());
         hits.setId("noteHits");
@@ -82,23 +75,27 @@ final class NotesView extends javafx.scene.control.SplitPane {
         ListView<NoteService.Entry> notes = new ListView<>(viewModel.entries());
         notes.setId("notesList");
         notes.setPrefHeight(300);
-        notes.setPlaceholder(new Label(texts.get("note.none")));
+        notes.setPlaceholder(Tables.placeholder(texts.get("note.none")));
         notes.setCellFactory(l -> new NoteCell(viewModel, notes));
 
         VBox.setVgrow(notes, Priority.ALWAYS);
-        VBox journal = new VBox(8, message, new HBox(8, search, find), hits, notes);
+        VBox journal = new VBox(8, Banner.of(viewModel.feedbackProperty(), "notesMessage"), new HBox(8, search, find),
+                hits, notes);
         journal.getStyleClass().add("tab-content");
+        journal.setMinHeight(100);
         getItems().addAll(journal, editor(viewModel));
-        setDividerPositions(0.42);
+        setDividerPositions(0.33);
 
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE, e -> viewModel.autosave()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
     }
 
+    /** The note being written: the meeting's facts on top, the text below taking whatever height is left. */
     private VBox editor(NotesViewModel viewModel) {
         Label heading = new Label();
         heading.setId("noteEditorHeading");
+        heading.setWrapText(true);
         heading.getStyleClass().add(Styles.SECTION_TITLE);
         heading.textProperty().bind(Bindings.createStringBinding(() -> viewModel.amendingProperty().get() == null
                 ? texts.get("note.new")
@@ -107,58 +104,51 @@ final class NotesView extends javafx.scene.control.SplitPane {
 
         DatePicker date = IsoDates.picker();
         date.setId("noteDate");
+        date.setMinWidth(130);
         date.valueProperty().bindBidirectional(viewModel.meetingDateProperty());
         TextField time = new TextField();
         time.setId("noteTime");
         time.setPrefColumnCount(5);
+        time.setMinWidth(Region.USE_PREF_SIZE);
         time.setPromptText("TT:MM");
         time.textProperty().bindBidirectional(viewModel.meetingTimeProperty());
         ComboBox<MeetingType> type = EnumTexts.combo(texts, MeetingType.values());
         type.setId("noteType");
+        type.setPrefWidth(200);
         type.valueProperty().bindBidirectional(viewModel.typeProperty());
-        CheckComboBox<Partner> partners = new CheckComboBox<>();
+        CheckComboBox<Partner> partners = Checks.of(texts, Partner.values(), viewModel.partners());
         partners.setId("notePartners");
-        partners.getItems().setAll(Partner.values());
-        partners.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Partner p) {
-                return EnumTexts.label(texts, p);
-            }
-
-            @Override
-            public Partner fromString(String s) {
-                return null;
-            }
-        });
-        syncChecks(partners, viewModel);
+        partners.setMaxWidth(Double.MAX_VALUE);
         TextField attendees = new TextField();
         attendees.setId("noteAttendees");
         attendees.textProperty().bindBidirectional(viewModel.attendeesProperty());
         TextArea text = new TextArea();
         text.setId("noteText");
         text.setWrapText(true);
-        text.setPrefRowCount(8);
+        text.setPrefRowCount(6);
+        text.setMinHeight(90);
         text.textProperty().bindBidirectional(viewModel.textProperty());
+        GridPane.setVgrow(text, Priority.ALWAYS);
 
         TextField what = new TextField();
         what.setId("followUpWhat");
         what.setPromptText(texts.get("note.followUp.what"));
+        what.setPrefColumnCount(16);
+        what.textProperty().bindBidirectional(viewModel.followUpWhatProperty());
+        what.setOnAction(e -> viewModel.addFollowUp());
         TextField who = new TextField();
         who.setId("followUpWho");
         who.setPromptText(texts.get("note.followUp.who"));
-        who.setPrefColumnCount(10);
+        who.setPrefColumnCount(8);
+        who.textProperty().bindBidirectional(viewModel.followUpWhoProperty());
         DatePicker due = IsoDates.picker();
         due.setId("followUpDue");
-        due.setValue(viewModel.today().plusWeeks(1));
+        due.setMinWidth(130);
+        due.valueProperty().bindBidirectional(viewModel.followUpDueProperty());
         Button addFollowUp = new Button(texts.get("note.followUp.add"));
         addFollowUp.setId("addFollowUpButton");
-        addFollowUp.setOnAction(e -> {
-            if (!what.getText().isBlank()) {
-                viewModel.addFollowUp(what.getText(), who.getText(), due.getValue());
-                what.clear();
-                who.clear();
-            }
-        });
+        addFollowUp.setMinWidth(Region.USE_PREF_SIZE);
+        addFollowUp.setOnAction(e -> viewModel.addFollowUp());
         ListView<NotesViewModel.FollowUpRow> followUps = new ListView<>(viewModel.followUps());
         followUps.setId("noteFollowUps");
         followUps.setPrefHeight(70);
@@ -173,77 +163,50 @@ final class NotesView extends javafx.scene.control.SplitPane {
         followUps.visibleProperty().bind(Bindings.isNotEmpty(viewModel.followUps()));
         followUps.managedProperty().bind(followUps.visibleProperty());
 
+        // The text comes right after the meeting's facts and takes the height there is; follow-ups last.
         GridPane grid = FormGrid.create();
-        grid.addRow(0, label("note.field.when"), new HBox(8, date, time));
-        grid.addRow(1, label("note.field.type"), type);
-        grid.addRow(2, label("note.field.partners"), partners);
-        grid.addRow(3, label("note.field.attendees"), attendees);
-        grid.addRow(4, label("note.field.text"), text);
-        HBox followUpRow = new HBox(8, what, who, due, addFollowUp);
-        HBox.setHgrow(what, Priority.ALWAYS);
-        grid.addRow(5, label("note.field.followUps"), new VBox(6, followUpRow, followUps));
+        grid.addRow(0, label("note.field.when"), new FlowPane(8, 8, date, time, type));
+        grid.addRow(1, label("note.field.partners"), partners);
+        grid.addRow(2, label("note.field.attendees"), attendees);
+        grid.addRow(3, label("note.field.text"), text);
+        grid.addRow(4, label("note.field.followUps"), new VBox(6, new FlowPane(8, 8, what, who, due, addFollowUp),
+                followUps));
+        javafx.scene.layout.RowConstraints fixed = new javafx.scene.layout.RowConstraints();
+        javafx.scene.layout.RowConstraints growing = new javafx.scene.layout.RowConstraints();
+        growing.setVgrow(Priority.ALWAYS);
+        grid.getRowConstraints().setAll(fixed, fixed, fixed, growing, fixed);
+        VBox.setVgrow(grid, Priority.ALWAYS);
 
         Button sign = new Button(texts.get("note.sign"));
         sign.setId("signNoteButton");
         sign.getStyleClass().add(Styles.PRIMARY);
-        sign.setOnAction(e -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts.get("note.sign.text"), ButtonType.OK,
-                    ButtonType.CANCEL);
-            confirm.setTitle(texts.get("app.title"));
-            confirm.setHeaderText(texts.get("note.sign.header"));
-            confirm.initOwner(getScene().getWindow());
-            Confirm.localize(confirm.getDialogPane(), texts);
-            confirm.getDialogPane().lookupButton(ButtonType.OK).setId("confirmSignButton");
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
-                viewModel.sign();
-            }
-        });
+        sign.setMinWidth(Region.USE_PREF_SIZE);
+        sign.setOnAction(e -> viewModel.sign());
         Button discard = new Button(texts.get("note.discard"));
         discard.setId("discardNoteButton");
-        discard.setOnAction(e -> {
-            if (Confirm.discardChanges(texts, this)) {
-                viewModel.discard();
-            }
-        });
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setOnAction(e -> viewModel.discard());
         Label draft = new Label();
+        draft.setMinWidth(0);
         draft.setId("draftStatus");
+        draft.setWrapText(true);
         draft.getStyleClass().add(Styles.MUTED);
         draft.textProperty().bind(viewModel.draftStatusProperty());
         HBox buttons = new HBox(8, sign, discard, draft);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("form-buttons");
-        javafx.scene.control.ScrollPane fields = new javafx.scene.control.ScrollPane(new VBox(10, heading, grid));
-        fields.setFitToWidth(true);
-        VBox.setVgrow(fields, Priority.ALWAYS);
-        // The buttons stay in view however long the note: signing is never scrolled away.
-        VBox editor = new VBox(10, fields, buttons);
+        // The text takes the height the pane has (scrolling only when the pane is very low); the
+        // buttons stay in view however long the note.
+        VBox fields = new VBox(8, heading, grid);
+        fields.setPadding(new javafx.geometry.Insets(0, 4, 0, 0));
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(fields);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox editor = new VBox(8, scroll, buttons);
         editor.getStyleClass().add(Styles.CARD);
+        editor.setMinHeight(160);
         return editor;
-    }
-
-    /** Keeps the check box list and the view model's set of partners in step, both ways. */
-    private static void syncChecks(CheckComboBox<Partner> box, NotesViewModel viewModel) {
-        boolean[] updating = {false};
-        Runnable fromModel = () -> {
-            updating[0] = true;
-            box.getCheckModel().clearChecks();
-            viewModel.partners().forEach(p -> box.getCheckModel().check(p));
-            updating[0] = false;
-        };
-        viewModel.partners().addListener((SetChangeListener<Partner>) c -> {
-            if (!updating[0]) {
-                fromModel.run();
-            }
-        });
-        box.getCheckModel().getCheckedItems().addListener((javafx.collections.ListChangeListener<Partner>) c -> {
-            if (!updating[0]) {
-                updating[0] = true;
-                viewModel.partners().retainAll(box.getCheckModel().getCheckedItems());
-                viewModel.partners().addAll(box.getCheckModel().getCheckedItems());
-                updating[0] = false;
-            }
-        });
-        fromModel.run();
     }
 
     private Label label(String key) {
@@ -284,6 +247,8 @@ final class NotesView extends javafx.scene.control.SplitPane {
             JournalNote latest = item.amendments().isEmpty() ? item.note() : item.amendments().getLast();
             correct.setOnAction(e -> viewModel.correct(latest));
             box.getChildren().add(correct);
+            // The width the text wraps at is the list's, so its height is reckoned for that width.
+            box.prefWidthProperty().bind(list.widthProperty().subtract(40));
             box.maxWidthProperty().bind(list.widthProperty().subtract(40));
             setGraphic(box);
         }

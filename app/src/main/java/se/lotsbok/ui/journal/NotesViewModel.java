@@ -31,7 +31,10 @@ import se.lotsbok.domain.journal.NoteDraft;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.journal.NoteService;
+import se.lotsbok.ui.common.Dialogs;
 import se.lotsbok.ui.common.EnumTexts;
+import se.lotsbok.ui.common.Feedback;
+import se.lotsbok.ui.common.Question;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -39,6 +42,10 @@ import se.lotsbok.ui.common.Tasks;
  * written, which is saved as a draft every few seconds so that nothing typed is lost.
  */
 public final class NotesViewModel {
+
+    public static final String SIGN_BUTTON_ID = "confirmSignButton";
+    public static final String DISCARD_BUTTON_ID = "discardChangesButton";
+    public static final String KEEP_BUTTON_ID = "keepEditingButton";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -51,6 +58,7 @@ public final class NotesViewModel {
     private final Tasks tasks;
     private final Texts texts;
     private final Clock clock;
+    private final Dialogs dialogs;
     private final Consumer<Throwable> onError;
 
     private final ObservableList<NoteService.Entry> entries = FXCollections.observableArrayList();
@@ -62,20 +70,25 @@ public final class NotesViewModel {
     private final StringProperty attendees = new SimpleStringProperty(this, "attendees", "");
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<FollowUpRow> followUps = FXCollections.observableArrayList();
+    private final StringProperty followUpWhat = new SimpleStringProperty(this, "followUpWhat", "");
+    private final StringProperty followUpWho = new SimpleStringProperty(this, "followUpWho", "");
+    private final ObjectProperty<LocalDate> followUpDue = new SimpleObjectProperty<>(this, "followUpDue");
     private final ReadOnlyObjectWrapper<JournalNote> amending = new ReadOnlyObjectWrapper<>(this, "amending");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback", Feedback.NONE);
     private final ReadOnlyStringWrapper draftStatus = new ReadOnlyStringWrapper(this, "draftStatus", "");
     private Long participantId;
     private NoteContent lastSaved;
 
-    public NotesViewModel(NoteService service, Actor actor, Tasks tasks, Texts texts, Clock clock,
+    public NotesViewModel(NoteService service, Actor actor, Tasks tasks, Texts texts, Clock clock, Dialogs dialogs,
             Consumer<Throwable> onError) {
         this.service = service;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
         this.clock = clock;
+        this.dialogs = dialogs;
         this.onError = onError;
+        followUpDue.set(today().plusWeeks(1));
     }
 
     /** Today in the unit's calendar, e.g. for a follow-up's default due date. */
@@ -96,15 +109,19 @@ public final class NotesViewModel {
         autosave();
         participantId = id;
         hits.clear();
-        message.set("");
+        feedback.set(Feedback.NONE);
+        clearEditor();
         tasks.run(() -> new Loaded(service.journal(actor, id), service.draft(actor, id, null)), loaded -> {
+            if (participantId == null || participantId != id) {
+                return;
+            }
             entries.setAll(loaded.journal().entries());
             amending.set(null);
             if (loaded.draft().isPresent()) {
                 fill(loaded.draft().get().content());
                 lastSaved = loaded.draft().get().content();
-                message.set(texts.format("note.draftRestored", TIME.format(
-                        loaded.draft().get().savedAt().atZone(clock.getZone()))));
+                feedback.set(Feedback.note(texts.format("note.draftRestored", TIME.format(
+                        loaded.draft().get().savedAt().atZone(clock.getZone())))));
             } else {
                 clearEditor();
             }
@@ -117,7 +134,13 @@ public final class NotesViewModel {
         participantId = null;
         entries.clear();
         hits.clear();
+        feedback.set(Feedback.NONE);
         clearEditor();
+    }
+
+    /** Ctrl+S: what is typed is saved as a draft now rather than within seconds. */
+    public void saveDraftNow() {
+        autosave();
     }
 
     /** Saves what is typed as a draft, if it changed since the last save. */
@@ -142,14 +165,18 @@ public final class NotesViewModel {
         }, onError);
     }
 
-    /** Signs the note being written; it is locked from now on. */
+    /** Signs the note being written, after asking; it is locked from now on. */
     public void sign() {
         if (participantId == null) {
             return;
         }
         Optional<LocalDateTime> when = when();
         if (when.isEmpty()) {
-            message.set(texts.get("note.refused.when"));
+            feedback.set(Feedback.refused(texts.get("note.refused.when")));
+            return;
+        }
+        if (!dialogs.confirm(Question.ask(texts.get("note.sign.header"), texts.get("note.sign.text"))
+                .go(texts.get("note.sign.go"), SIGN_BUTTON_ID))) {
             return;
         }
         long id = participantId;
@@ -162,9 +189,10 @@ public final class NotesViewModel {
                 case NoteService.Signed signed -> {
                     clearEditor();
                     load(id);
-                    message.set(texts.get(amends == null ? "note.signed" : "note.corrected"));
+                    feedback.set(Feedback.done(texts.get(amends == null ? "note.signed" : "note.corrected")));
                 }
-                case NoteService.Refused refused -> message.set(EnumTexts.refusal(texts, refused.refusal()));
+                case NoteService.Refused refused ->
+                        feedback.set(Feedback.refused(EnumTexts.refusal(texts, refused.refusal())));
             }
         }, onError);
     }
@@ -176,12 +204,15 @@ public final class NotesViewModel {
         fill(new NoteContent(LocalDateTime.now(clock).withSecond(0).withNano(0), note.content().type(),
                 note.content().partners(), note.content().attendees(), note.content().text()));
         lastSaved = null;
-        message.set(texts.get("note.correcting"));
+        feedback.set(Feedback.note(texts.get("note.correcting")));
     }
 
-    /** Throws away the draft being written (after the view has asked). */
+    /** Throws away the draft being written, after asking. */
     public void discard() {
-        if (participantId == null) {
+        if (participantId == null || !dialogs.confirm(Question.ask(texts.get("confirm.discard.header"),
+                        texts.get("note.discard.text"))
+                .go(texts.get("note.discard"), DISCARD_BUTTON_ID)
+                .stay(texts.get("confirm.discard.keep"), KEEP_BUTTON_ID))) {
             return;
         }
         long id = participantId;
@@ -191,7 +222,7 @@ public final class NotesViewModel {
             return null;
         }, done -> {
             clearEditor();
-            message.set(texts.get("note.discarded"));
+            feedback.set(Feedback.done(texts.get("note.discarded")));
         }, onError);
     }
 
@@ -202,12 +233,18 @@ public final class NotesViewModel {
         long id = participantId;
         tasks.run(() -> service.search(actor, query, id), found -> {
             hits.setAll(found);
-            message.set(texts.format("note.hits", found.size()));
+            feedback.set(Feedback.note(texts.format("note.hits", found.size())));
         }, onError);
     }
 
-    public void addFollowUp(String what, String who, LocalDate due) {
-        followUps.add(new FollowUpRow(what == null ? "" : what, who == null ? "" : who, due));
+    /** Adds the follow-up typed (what, who, when) to the note being written, and empties its fields. */
+    public void addFollowUp() {
+        if (followUpWhat.get().isBlank()) {
+            return;
+        }
+        followUps.add(new FollowUpRow(followUpWhat.get(), followUpWho.get(), followUpDue.get()));
+        followUpWhat.set("");
+        followUpWho.set("");
     }
 
     private NoteContent content() {
@@ -241,6 +278,9 @@ public final class NotesViewModel {
         LocalDateTime now = LocalDateTime.now(clock).withSecond(0).withNano(0);
         fill(new NoteContent(now, MeetingType.INDIVIDUAL, Set.of(), "", ""));
         followUps.clear();
+        followUpWhat.set("");
+        followUpWho.set("");
+        followUpDue.set(today().plusWeeks(1));
         lastSaved = null;
         draftStatus.set("");
     }
@@ -290,8 +330,26 @@ public final class NotesViewModel {
         return amending.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** What the last command did, or why it was refused. */
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    /** The banner goes (the user left the tab or the screen). */
+    public void clearFeedback() {
+        feedback.set(Feedback.NONE);
+    }
+
+    public StringProperty followUpWhatProperty() {
+        return followUpWhat;
+    }
+
+    public StringProperty followUpWhoProperty() {
+        return followUpWho;
+    }
+
+    public ObjectProperty<LocalDate> followUpDueProperty() {
+        return followUpDue;
     }
 
     /** When the draft was last saved, or why it could not be. */

@@ -15,13 +15,17 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.journal.NoteService;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
 
 /** The "Att göra" start screen: overdue, this week, later; drafts; and a search of every note. */
-public final class TodoScreen {
+public final class TodoScreen implements Screen {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -63,7 +67,7 @@ public final class TodoScreen {
         hitCount.getStyleClass().add(Styles.MUTED);
         hitCount.textProperty().bind(viewModel.messageProperty());
 
-        VBox content = new VBox(14, title,
+        VBox content = new VBox(14, title, Banner.of(viewModel.feedbackProperty(), "todoMessage"),
                 section("todo.search", new VBox(8, new HBox(8, search, find), hitCount, hits)),
                 section("todo.overdue", items("todoOverdue", viewModel.overdue())),
                 section("todo.thisWeek", items("todoThisWeek", viewModel.thisWeek())),
@@ -74,12 +78,24 @@ public final class TodoScreen {
         root.setId("todoScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.todo");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearFeedback();
     }
 
     private VBox section(String key, Node body) {
@@ -94,7 +110,7 @@ public final class TodoScreen {
         ListView<NoteService.TodoItem> list = new ListView<>(items);
         list.setId(id);
         list.setPrefHeight(150);
-        list.setPlaceholder(new Label(texts.get("todo.nothing")));
+        list.setPlaceholder(Tables.placeholder(texts.get("todo.nothing")));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(NoteService.TodoItem item, boolean empty) {
@@ -105,12 +121,15 @@ public final class TodoScreen {
         });
         opensOn(list, NoteService.TodoItem::participantId);
         Button done = new Button(texts.get("todo.done"));
+        done.setId(id + "Done");
+        done.setMinWidth(Region.USE_PREF_SIZE);
         done.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             NoteService.TodoItem item = list.getSelectionModel().getSelectedItem();
             return item == null || item.kind() != NoteService.TodoItem.Kind.FOLLOW_UP;
         }, list.getSelectionModel().selectedItemProperty()));
         done.setOnAction(e -> viewModel.done(list.getSelectionModel().getSelectedItem()));
         Label hint = new Label(texts.get("todo.hint"));
+        hint.setWrapText(true);
         hint.getStyleClass().add(Styles.MUTED);
         HBox actions = new HBox(10, done, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
@@ -121,7 +140,7 @@ public final class TodoScreen {
         ListView<NoteService.DraftLine> list = new ListView<>(viewModel.drafts());
         list.setId("todoDrafts");
         list.setPrefHeight(90);
-        list.setPlaceholder(new Label(texts.get("todo.noDrafts")));
+        list.setPlaceholder(Tables.placeholder(texts.get("todo.noDrafts")));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(NoteService.DraftLine item, boolean empty) {

@@ -1,6 +1,8 @@
 package se.lotsbok.ui.journal;
 
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -8,6 +10,8 @@ import javafx.collections.ObservableList;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.journal.NoteService;
+import se.lotsbok.ui.common.Feedback;
+import se.lotsbok.ui.common.ParticipantChanges;
 import se.lotsbok.ui.common.Tasks;
 
 /** "Att göra": what is due for the user's participants, their unsigned drafts, and a search of all notes. */
@@ -17,6 +21,7 @@ public final class TodoViewModel {
     private final Actor actor;
     private final Tasks tasks;
     private final Texts texts;
+    private final ParticipantChanges changes;
     private final Consumer<Throwable> onError;
     private final ObservableList<NoteService.TodoItem> overdue = FXCollections.observableArrayList();
     private final ObservableList<NoteService.TodoItem> thisWeek = FXCollections.observableArrayList();
@@ -24,12 +29,15 @@ public final class TodoViewModel {
     private final ObservableList<NoteService.DraftLine> drafts = FXCollections.observableArrayList();
     private final ObservableList<NoteService.Hit> hits = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>(this, "feedback", Feedback.NONE);
 
-    public TodoViewModel(NoteService service, Actor actor, Tasks tasks, Texts texts, Consumer<Throwable> onError) {
+    public TodoViewModel(NoteService service, Actor actor, Tasks tasks, Texts texts, ParticipantChanges changes,
+            Consumer<Throwable> onError) {
         this.service = service;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
+        this.changes = changes;
         this.onError = onError;
     }
 
@@ -50,13 +58,27 @@ public final class TodoViewModel {
         }, onError);
     }
 
+    /** Marks a note's follow-up done; it leaves the list. */
     public void done(NoteService.TodoItem item) {
-        if (item.kind() == NoteService.TodoItem.Kind.FOLLOW_UP) {
+        if (item != null && item.kind() == NoteService.TodoItem.Kind.FOLLOW_UP) {
             tasks.run(() -> {
                 service.followUpDone(actor, item.refId());
                 return null;
-            }, ok -> load(), onError);
+            }, ok -> {
+                feedback.set(Feedback.done(texts.format("todo.doneDone", item.what(), item.participant())));
+                load();
+                changes.changed(this, item.participantId());
+            }, onError);
         }
+    }
+
+    /** What the last command did. */
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
+
+    public void clearFeedback() {
+        feedback.set(Feedback.NONE);
     }
 
     public ObservableList<NoteService.TodoItem> overdue() {

@@ -26,6 +26,7 @@ public final class LoginScreen {
     private final StackPane root;
     private final TextField username = new TextField();
     private final PasswordField password = new PasswordField();
+    private final TextField unitName = new TextField();
 
     public LoginScreen(LoginViewModel viewModel, Texts texts) {
         Label title = new Label(texts.get("app.title"));
@@ -43,6 +44,12 @@ public final class LoginScreen {
         TextField displayName = new TextField();
         displayName.setId("displayNameField");
         displayName.textProperty().bindBidirectional(viewModel.displayNameProperty());
+        unitName.setId("firstUnitNameField");
+        unitName.setPromptText(texts.get("login.unitName.prompt"));
+        unitName.textProperty().bindBidirectional(viewModel.unitNameProperty());
+        Label unitNameError = Cards.fieldError(viewModel.unitNameErrorProperty());
+        unitNameError.setId("firstUnitNameError");
+        VBox unitNameCell = new VBox(4, unitName, unitNameError);
         password.setId("passwordField");
         password.textProperty().bindBidirectional(viewModel.passwordProperty());
         PasswordField repeated = new PasswordField();
@@ -57,11 +64,13 @@ public final class LoginScreen {
         Label displayNameLabel = label(texts.get("login.displayName"));
         Label passwordLabel = label(texts.get("login.password"));
         Label repeatedLabel = label(texts.get("login.repeat"));
-        grid.addRow(0, usernameLabel, username);
-        grid.addRow(1, displayNameLabel, displayName);
-        grid.addRow(2, passwordLabel, password);
-        grid.addRow(3, repeatedLabel, repeated);
-        grid.add(passwordHint, 1, 4);
+        Label unitNameLabel = label(texts.get("settings.unitName"));
+        grid.addRow(0, unitNameLabel, unitNameCell);
+        grid.addRow(1, usernameLabel, username);
+        grid.addRow(2, displayNameLabel, displayName);
+        grid.addRow(3, passwordLabel, password);
+        grid.addRow(4, repeatedLabel, repeated);
+        grid.add(passwordHint, 1, 5);
 
         Label message = Cards.formMessage("loginMessage", viewModel.messageProperty());
 
@@ -71,14 +80,20 @@ public final class LoginScreen {
         submit.setDefaultButton(true);
         submit.disableProperty().bind(viewModel.busyProperty().or(viewModel.checkingProperty()));
         submit.setOnAction(e -> viewModel.submit());
-        HBox buttons = new HBox(12, submit);
+        Label working = new Label();
+        working.setId("loginWorking");
+        working.setWrapText(true);
+        working.getStyleClass().add(Styles.MUTED);
+        working.textProperty().bind(viewModel.workingProperty());
+        HBox.setHgrow(working, javafx.scene.layout.Priority.ALWAYS);
+        HBox buttons = new HBox(12, submit, working);
         // Made when first needed: its animation costs the first frame time for nothing.
         viewModel.busyProperty().addListener((obs, was, busy) -> {
-            if (busy && buttons.getChildren().size() == 1) {
+            if (busy && buttons.getChildren().size() == 2) {
                 ProgressIndicator progress = new ProgressIndicator();
                 progress.setPrefSize(22, 22);
                 progress.visibleProperty().bind(viewModel.busyProperty());
-                buttons.getChildren().add(progress);
+                buttons.getChildren().add(1, progress);
             }
         });
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -91,7 +106,7 @@ public final class LoginScreen {
             intro.setText(texts.get("login.intro." + mode.name()));
             submit.setText(texts.get("login.submit." + mode.name()));
             passwordLabel.setText(texts.get(change ? "login.newPassword" : "login.password"));
-            show(first, displayNameLabel, displayName);
+            show(first, displayNameLabel, displayName, unitNameLabel, unitNameCell);
             show(first || change, repeatedLabel, repeated, passwordHint);
             show(!change, usernameLabel, username);
         };
@@ -126,7 +141,8 @@ public final class LoginScreen {
 
     /** The cursor to the first empty field. */
     public void focus() {
-        Platform.runLater(() -> (username.getText().isEmpty() ? username : password).requestFocus());
+        Platform.runLater(() -> (unitName.isVisible() && unitName.getText().isEmpty() ? unitName
+                : username.getText().isEmpty() ? username : password).requestFocus());
     }
 
     private static Label label(String text) {

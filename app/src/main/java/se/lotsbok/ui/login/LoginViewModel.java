@@ -12,7 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import se.lotsbok.domain.common.Refusal;
+import se.lotsbok.domain.common.TypedText;
+import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.user.Credentials;
+import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.report.AppVersion;
 import se.lotsbok.service.auth.AuthService;
@@ -43,6 +47,9 @@ public final class LoginViewModel {
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
     private final StringProperty username = new SimpleStringProperty(this, "username", "");
     private final StringProperty displayName = new SimpleStringProperty(this, "displayName", "");
+    private final StringProperty unitName = new SimpleStringProperty(this, "unitName", "");
+    private final ReadOnlyStringWrapper unitNameError = new ReadOnlyStringWrapper(this, "unitNameError", "");
+    private final ReadOnlyStringWrapper working = new ReadOnlyStringWrapper(this, "working", "");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty repeated = new SimpleStringProperty(this, "repeated", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -89,10 +96,34 @@ public final class LoginViewModel {
         }
     }
 
+    /**
+     * Creates the register, its first administrator and the unit's name (which goes into every
+     * export). The name is checked before anything is created; creating takes some seconds, and the
+     * screen says what is going on meanwhile.
+     */
     private void createFirstAdministrator() {
+        String unit = TypedText.strip(unitName.get());
+        Optional<Refusal> badName = unit.isEmpty() ? Optional.of(new Refusal("login.unitName.missing"))
+                : UnitSettings.checkName(unit);
+        unitNameError.set(badName.map(r -> Messages.text(texts, r)).orElse(""));
+        if (badName.isPresent()) {
+            message.set(texts.get("form.fixErrors"));
+            return;
+        }
         char[] secret = password.get().toCharArray();
         char[] again = repeated.get().toCharArray();
-        run(() -> auth.createFirstAdministrator(username.get(), displayName.get(), secret, again), result -> {
+        working.set(texts.get("login.working.FIRST_ADMINISTRATOR"));
+        run(() -> {
+            AuthService.FirstAdministrator result = auth.createFirstAdministrator(username.get(), displayName.get(),
+                    secret, again);
+            if (result instanceof AuthService.Created created) {
+                var settings = created.session().services().settings();
+                UnitSettings defaults = settings.load();
+                settings.save(created.session().actor(), new UnitSettings(unit, defaults.caseloadCap(),
+                        defaults.youthBand(), defaults.youngAdultsBand()));
+            }
+            return result;
+        }, result -> {
             switch (result) {
                 case AuthService.Created created -> ready(created.session());
                 case AuthService.Rejected rejected -> message.set(texts.get("credentials." + rejected.problem().name()));
@@ -102,6 +133,7 @@ public final class LoginViewModel {
 
     private void login() {
         char[] secret = password.get().toCharArray();
+        working.set(texts.get("login.working.LOGIN"));
         run(() -> auth.login(username.get(), secret), result -> {
             switch (result) {
                 case LoginResult.LoggedIn loggedIn -> ready(loggedIn.session());
@@ -148,9 +180,11 @@ public final class LoginViewModel {
         busy.set(true);
         tasks.run(work, result -> {
             busy.set(false);
+            working.set("");
             done.accept(result);
         }, error -> {
             busy.set(false);
+            working.set("");
             message.set(messageFor(error));
         });
     }
@@ -181,6 +215,20 @@ public final class LoginViewModel {
 
     public StringProperty displayNameProperty() {
         return displayName;
+    }
+
+    /** The unit's name, asked for on first start: it goes into every export. */
+    public StringProperty unitNameProperty() {
+        return unitName;
+    }
+
+    public ReadOnlyStringProperty unitNameErrorProperty() {
+        return unitNameError.getReadOnlyProperty();
+    }
+
+    /** What is going on while the screen waits ("Registret skapas och krypteras …"); empty otherwise. */
+    public ReadOnlyStringProperty workingProperty() {
+        return working.getReadOnlyProperty();
     }
 
     public StringProperty passwordProperty() {

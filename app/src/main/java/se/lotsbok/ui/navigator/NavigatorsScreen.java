@@ -1,14 +1,13 @@
 package se.lotsbok.ui.navigator;
 
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
@@ -27,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.lotsbok.domain.casepath.Situation;
@@ -34,10 +34,14 @@ import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.navigator.NavigatorService;
+import se.lotsbok.ui.casepath.SituationFields;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.FormGrid;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.FxDialogs;
 import se.lotsbok.ui.common.IsoDates;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
 
@@ -45,7 +49,7 @@ import se.lotsbok.ui.common.Tables;
  * The "Lotsar" screen: the caseload board (drag a participant to another navigator, or select and
  * use "Flytta till…" from the keyboard), the waiting list, and the navigator register.
  */
-public final class NavigatorsScreen {
+public final class NavigatorsScreen implements Screen {
 
     private final NavigatorsViewModel viewModel;
     private final Texts texts;
@@ -58,29 +62,35 @@ public final class NavigatorsScreen {
         this.texts = texts;
         Label title = new Label(texts.get("nav.navigators"));
         title.getStyleClass().add(Styles.SCREEN_TITLE);
-        Label message = new Label();
-        message.setId("navigatorsMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.NOTICE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
 
         TabPane tabs = new TabPane(
                 tab("boardTab", texts.get("navigator.board"), board()),
                 tab("waitingTab", texts.get("waiting.tab"), waitingList()),
                 tab("registerTab", texts.get("navigator.register"), register()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> viewModel.clearFeedback());
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root = new VBox(10, title, message, tabs);
+        root = new VBox(10, title, Banner.of(viewModel.feedbackProperty(), "navigatorsMessage"), tabs);
         root.setId("navigatorsScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.navigators");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearFeedback();
     }
 
     // ---- the board
@@ -92,9 +102,12 @@ public final class NavigatorsScreen {
         Button move = new Button(texts.get("navigator.moveTo"));
         move.setId("moveToButton");
         move.setOnAction(e -> moveSelected());
+        move.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label(texts.get("navigator.boardHint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.MUTED);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         HBox actions = new HBox(10, move, hint);
         actions.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(cards);
@@ -121,11 +134,14 @@ public final class NavigatorsScreen {
     private VBox card(String name, String load, boolean overCap, boolean inactive, List<Caseload.Member> enrolled,
             List<Caseload.Member> others, Long navigatorId) {
         Label title = new Label(name);
+        title.setWrapText(true);
         title.getStyleClass().add(Styles.SECTION_TITLE);
         Label count = new Label(load);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.getStyleClass().add(overCap ? "over-cap" : Styles.MUTED);
+        HBox.setHgrow(title, Priority.ALWAYS);
         HBox header = new HBox(8, title, count);
-        header.setAlignment(Pos.BASELINE_LEFT);
+        header.setAlignment(Pos.TOP_LEFT);
         VBox card = new VBox(6, header);
         if (inactive) {
             Label gone = new Label(texts.get("navigator.inactive"));
@@ -154,7 +170,7 @@ public final class NavigatorsScreen {
             Dragboard board = e.getDragboard();
             boolean done = board.hasString();
             if (done) {
-                viewModel.assign(Long.parseLong(board.getString()), navigatorId, viewModel.today(), this::confirmOverCap);
+                viewModel.assign(Long.parseLong(board.getString()), navigatorId);
             }
             e.setDropCompleted(done);
             e.consume();
@@ -191,27 +207,9 @@ public final class NavigatorsScreen {
     }
 
     private void moveSelected() {
-        if (selected == null) {
-            return;
+        if (selected != null) {
+            viewModel.moveTo(selected);
         }
-        List<Navigator> active = viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList();
-        ChoiceDialog<Navigator> choose = new ChoiceDialog<>(active.isEmpty() ? null : active.getFirst(), active);
-        choose.setTitle(texts.get("app.title"));
-        choose.setHeaderText(texts.format("navigator.moveWho", selected.name()));
-        choose.initOwner(root.getScene().getWindow());
-        Confirm.localize(choose.getDialogPane(), texts);
-        @SuppressWarnings("unchecked")
-        ComboBox<Navigator> combo = (ComboBox<Navigator>) choose.getDialogPane().lookup(".combo-box");
-        if (combo != null) {
-            combo.setId("moveToChoice");
-            combo.setConverter(names());
-        }
-        long participant = selected.participantId();
-        choose.showAndWait().ifPresent(n -> viewModel.assign(participant, n.id(), viewModel.today(), this::confirmOverCap));
-    }
-
-    private boolean confirmOverCap(NavigatorService.NeedsConfirmation ask) {
-        return Confirm.overCap(texts, root, ask.navigator(), ask.caseload(), ask.cap());
     }
 
     // ---- the waiting list
@@ -223,7 +221,7 @@ public final class NavigatorsScreen {
         table.getColumns().add(Tables.column(texts.get("waiting.column.name"), NavigatorService.WaitingEntry::name, 220));
         table.getColumns().add(Tables.column(texts.get("waiting.column.since"), w -> w.since().toString(), 110));
         table.getColumns().add(Tables.column(texts.get("waiting.column.days"), w -> Long.toString(w.daysWaited()), 80));
-        table.setPlaceholder(new Label(texts.get("waiting.none")));
+        table.setPlaceholder(Tables.placeholder(texts.get("waiting.none")));
         Button enroll = new Button(texts.get("waiting.enroll"));
         enroll.setId("enrollFromWaitingButton");
         enroll.getStyleClass().add(Styles.PRIMARY);
@@ -235,107 +233,162 @@ public final class NavigatorsScreen {
         return box;
     }
 
+    /**
+     * The enrollment form as a dialog. "Skriv in" does not close it by itself: it closes when the
+     * enrollment is done, and a refusal is shown in it with everything chosen still there.
+     */
     private void enrollDialog(NavigatorService.WaitingEntry entry) {
+        NavigatorsViewModel.EnrollmentForm form = viewModel.enrollment(entry);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle(texts.get("app.title"));
-        dialog.setHeaderText(texts.format("waiting.enrollWho", entry.name()));
+        dialog.setHeaderText(form.title());
         dialog.initOwner(root.getScene().getWindow());
         ComboBox<Navigator> navigator = new ComboBox<>();
         navigator.setId("enrollNavigatorChoice");
-        navigator.getItems().setAll(viewModel.navigators().stream().filter(n -> n.activeOn(viewModel.today())).toList());
+        navigator.getItems().setAll(form.choices());
         navigator.setConverter(names());
+        navigator.valueProperty().bindBidirectional(form.navigatorProperty());
         DatePicker date = IsoDates.picker();
         date.setId("enrollDate");
-        date.setValue(viewModel.today());
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("enrollOccupation");
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("enrollHousing");
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("enrollSubstance");
+        date.valueProperty().bindBidirectional(form.dateProperty());
         GridPane grid = FormGrid.create();
-        grid.addRow(0, new Label(texts.get("navigator.lots")), navigator);
-        grid.addRow(1, new Label(texts.get("case.field.date")), date);
-        grid.addRow(2, new Label(texts.get("case.field.occupation")), occupation);
-        grid.addRow(3, new Label(texts.get("case.field.housing")), housing);
-        grid.addRow(4, new Label(texts.get("case.field.substanceUse")), substance);
-        dialog.getDialogPane().setContent(grid);
+        grid.addRow(0, Cards.fieldLabel(texts.get("navigator.lots")), navigator);
+        grid.addRow(1, Cards.fieldLabel(texts.get("case.field.date")), date);
+        List<ComboBox<?>> situation = SituationFields.of(texts, form.situation(), "enrollOccupation", "enrollHousing",
+                "enrollSubstance");
+        for (int i = 0; i < situation.size(); i++) {
+            grid.addRow(2 + i, Cards.fieldLabel(texts.get(SituationFields.LABELS.get(i))), situation.get(i));
+        }
+        Label refusal = new Label();
+        refusal.setId("enrollRefusal");
+        refusal.setWrapText(true);
+        refusal.setMaxWidth(440);
+        refusal.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        refusal.getStyleClass().add(Styles.FORM_MESSAGE);
+        refusal.textProperty().bind(form.refusalProperty());
+        refusal.visibleProperty().bind(form.refusalProperty().isNotEmpty());
+        refusal.managedProperty().bind(refusal.visibleProperty());
+        // The dialog grows to show the refusal, and its buttons stay in view.
+        form.refusalProperty().addListener((obs, old, now) -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
+        dialog.getDialogPane().setContent(new VBox(12, refusal, grid));
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-        Confirm.localize(dialog.getDialogPane(), texts);
+        dialog.getDialogPane().setMinWidth(480);
+        dialog.setResizable(true);
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setText(texts.get("common.cancel"));
+        cancel.setId(FxDialogs.CANCEL_BUTTON_ID);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("confirmEnrollButton");
         ok.setText(texts.get("waiting.enroll"));
-        ok.disableProperty().bind(navigator.valueProperty().isNull().or(occupation.valueProperty().isNull())
-                .or(housing.valueProperty().isNull()).or(substance.valueProperty().isNull()));
-        Optional<ButtonType> answer = dialog.showAndWait();
-        if (answer.filter(ButtonType.OK::equals).isPresent()) {
-            viewModel.enrollFromWaitingList(entry.participantId(), navigator.getValue().id(), date.getValue(),
-                    new Situation(occupation.getValue(), housing.getValue(), substance.getValue()), this::confirmOverCap);
-        }
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            // The dialog stays open until the enrollment is done.
+            e.consume();
+            form.enroll(() -> {
+                dialog.setResult(ButtonType.OK);
+                dialog.close();
+            });
+        });
+        dialog.showAndWait();
     }
 
     // ---- the register of navigators
 
     private Node register() {
+        NavigatorsViewModel.RegisterForm form = viewModel.register();
         TableView<Navigator> table = new TableView<>(viewModel.navigators());
         table.setId("navigatorTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.getColumns().add(Tables.column(texts.get("navigator.column.name"), Navigator::name, 200));
+        table.getColumns().add(Tables.column(texts.get("navigator.column.name"), Navigator::name, 180));
         table.getColumns().add(Tables.column(texts.get("navigator.column.cap"), n -> n.cap() == null
-                ? texts.get("navigator.unitCap") : Integer.toString(n.cap()), 120));
-        table.getColumns().add(Tables.column(texts.get("navigator.column.status"), this::activity, 220));
+                ? texts.get("navigator.unitCap") : Integer.toString(n.cap()), 110));
+        table.getColumns().add(Tables.column(texts.get("navigator.column.status"), viewModel::status,
+                240));
+        table.setPlaceholder(Tables.placeholder(texts.get("navigator.noneRegistered")));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
+            if (n != null) {
+                form.selectedProperty().set(n);
+            }
+        });
+        form.selectedProperty().addListener((obs, old, n) -> {
+            if (n == null) {
+                table.getSelectionModel().clearSelection();
+            }
+        });
+
         TextField name = new TextField();
         name.setId("navigatorNameField");
+        name.textProperty().bindBidirectional(form.nameProperty());
         TextField cap = new TextField();
         cap.setId("navigatorCapField");
         cap.setPromptText(texts.get("navigator.unitCap"));
-        cap.setPrefColumnCount(4);
+        cap.setPrefColumnCount(8);
+        cap.setMaxWidth(160);
+        cap.textProperty().bindBidirectional(form.capProperty());
         DatePicker from = IsoDates.picker();
         from.setId("navigatorFrom");
-        from.setValue(viewModel.today());
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, n) -> {
-            name.setText(n == null ? "" : n.name());
-            cap.setText(n == null || n.cap() == null ? "" : Integer.toString(n.cap()));
+        from.valueProperty().bindBidirectional(form.fromProperty());
+        // Enter saves, from any field of the form.
+        for (TextField field : new TextField[] {name, cap, from.getEditor()}) {
+            field.setOnAction(e -> {
+                from.setValue(from.getConverter().fromString(from.getEditor().getText()));
+                viewModel.save();
+            });
+        }
+        Label fromHint = Cards.hint("");
+        fromHint.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.from.newHint")).otherwise(texts.get("navigator.from.changeHint")));
+
+        Button newNavigator = new Button(texts.get("navigator.new"));
+        newNavigator.setId("newNavigatorButton");
+        newNavigator.setOnAction(e -> {
+            viewModel.newNavigator();
+            name.requestFocus();
         });
-        Button create = new Button(texts.get("navigator.new"));
-        create.setId("createNavigatorButton");
-        create.getStyleClass().add(Styles.PRIMARY);
-        create.setOnAction(e -> viewModel.createNavigator(name.getText(), cap.getText(), from.getValue()));
-        Button save = new Button(texts.get("navigator.save"));
+        Button save = new Button();
         save.setId("saveNavigatorButton");
+        save.getStyleClass().add(Styles.PRIMARY);
+        save.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.create")).otherwise(texts.get("navigator.save")));
+        save.setOnAction(e -> viewModel.save());
         Button deactivate = new Button(texts.get("navigator.deactivate"));
         deactivate.setId("deactivateNavigatorButton");
         Button activate = new Button(texts.get("navigator.activate"));
         activate.setId("activateNavigatorButton");
-        var none = Bindings.isNull(table.getSelectionModel().selectedItemProperty());
-        save.disableProperty().bind(none);
+        var none = form.selectedProperty().isNull();
         deactivate.disableProperty().bind(none);
         activate.disableProperty().bind(none);
-        save.setOnAction(e -> viewModel.updateNavigator(table.getSelectionModel().getSelectedItem().id(), name.getText(),
-                cap.getText()));
-        deactivate.setOnAction(e -> viewModel.setActive(table.getSelectionModel().getSelectedItem().id(), false,
-                from.getValue()));
-        activate.setOnAction(e -> viewModel.setActive(table.getSelectionModel().getSelectedItem().id(), true,
-                from.getValue()));
-        GridPane form = FormGrid.create();
-        form.addRow(0, new Label(texts.get("navigator.column.name")), name);
-        form.addRow(1, new Label(texts.get("navigator.column.cap")), cap);
-        form.addRow(2, new Label(texts.get("navigator.from")), from);
-        HBox buttons = new HBox(8, create, save, deactivate, activate);
-        VBox editing = new VBox(10, form, buttons);
+        deactivate.setOnAction(e -> viewModel.setActive(false));
+        activate.setOnAction(e -> viewModel.setActive(true));
+        Label formTitle = new Label();
+        formTitle.setWrapText(true);
+        formTitle.getStyleClass().add(Styles.SECTION_TITLE);
+        formTitle.textProperty().bind(Bindings.when(form.selectedProperty().isNull())
+                .then(texts.get("navigator.new")).otherwise(form.nameProperty()));
+        GridPane grid = FormGrid.create();
+        grid.addRow(0, Cards.fieldLabel(texts.get("navigator.column.name")),
+                new VBox(4, name, Cards.fieldError(form.nameErrorProperty())));
+        grid.addRow(1, Cards.fieldLabel(texts.get("navigator.column.cap")),
+                new VBox(4, cap, Cards.fieldError(form.capErrorProperty())));
+        grid.addRow(2, Cards.fieldLabel(texts.get("navigator.from")),
+                new VBox(4, from, Cards.fieldError(form.fromErrorProperty()), fromHint));
+        FlowPane buttons = new FlowPane(8, 8, save, newNavigator, activate, deactivate);
+        VBox editing = new VBox(10, formTitle, grid, buttons);
+        editing.getStyleClass().add(Styles.CARD);
         editing.setDisable(!viewModel.mayManageNavigators());
-        VBox.setVgrow(table, Priority.ALWAYS);
-        VBox box = new VBox(10, table, editing);
+        editing.setMinWidth(320);
+        editing.setPrefWidth(380);
+        ScrollPane editingScroll = new ScrollPane(editing);
+        editingScroll.setFitToWidth(true);
+        editingScroll.setMinWidth(340);
+        table.setMinWidth(280);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox box = new HBox(12, table, editingScroll);
         box.getStyleClass().add("tab-content");
         return box;
-    }
-
-    private String activity(Navigator n) {
-        if (n.activity().isEmpty()) {
-            return "";
-        }
-        Navigator.Activity last = n.activity().getLast();
-        return texts.format(last.active() ? "navigator.activeFrom" : "navigator.inactiveFrom", last.from().toString());
     }
 
     private StringConverter<Navigator> names() {

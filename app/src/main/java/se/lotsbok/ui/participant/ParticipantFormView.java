@@ -1,5 +1,6 @@
 package se.lotsbok.ui.participant;
 
+import java.util.List;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -18,11 +19,11 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import se.lotsbok.domain.participant.Gender;
@@ -77,6 +78,7 @@ final class ParticipantFormView extends VBox {
         identity.disableProperty().bind(viewModel.withoutIdentityNumberProperty());
         CheckBox without = new CheckBox(texts.get("participant.field.withoutIdentityNumber"));
         without.setId("withoutIdentityNumberCheck");
+        without.setWrapText(true);
         without.selectedProperty().bindBidirectional(viewModel.withoutIdentityNumberProperty());
         Hyperlink openExisting = new Hyperlink(texts.get("participant.form.openExisting"));
         openExisting.setId("openExistingLink");
@@ -141,6 +143,9 @@ final class ParticipantFormView extends VBox {
         unsaved.setId("unsavedLabel");
         unsaved.getStyleClass().add(Styles.MUTED);
         unsaved.visibleProperty().bind(viewModel.dirtyProperty());
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        unsaved.setWrapText(true);
         HBox buttons = new HBox(8, save, cancel, unsaved);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.getStyleClass().add("form-buttons");
@@ -154,11 +159,9 @@ final class ParticipantFormView extends VBox {
         getChildren().addAll(scroll, buttons);
         setSpacing(12);
 
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN).match(e)) {
-                viewModel.save();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
+        // Ctrl+S is the screen's: it saves whichever tab is showing, wherever the focus is.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
                 close.run();
                 e.consume();
             }
@@ -207,6 +210,10 @@ final class ParticipantFormView extends VBox {
         return cell;
     }
 
+    /**
+     * Choice buttons for a coded value. Once a value is chosen one button stays chosen: pressing it
+     * again (a click, Space) does not empty the field. The arrow keys move the choice within the group.
+     */
     private <E extends Enum<E>> SegmentedButton segmented(String id, ObjectProperty<E> property, E[] values, String keyPrefix) {
         SegmentedButton buttons = new SegmentedButton();
         buttons.setId(id);
@@ -217,14 +224,54 @@ final class ParticipantFormView extends VBox {
             button.setId(id + "_" + value.name());
             button.setUserData(value);
             button.setToggleGroup(group);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            button.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                int step = switch (e.getCode()) {
+                    case LEFT, UP -> -1;
+                    case RIGHT, DOWN -> 1;
+                    default -> 0;
+                };
+                if (step != 0) {
+                    List<javafx.scene.control.Toggle> toggles = group.getToggles();
+                    int next = Math.floorMod(toggles.indexOf(button) + step, toggles.size());
+                    ToggleButton target = (ToggleButton) toggles.get(next);
+                    target.setSelected(true);
+                    target.requestFocus();
+                    e.consume();
+                }
+            });
             buttons.getButtons().add(button);
         }
-        Runnable fromModel = () -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == property.get()));
+        boolean[] updating = {false};
+        Runnable fromModel = () -> {
+            updating[0] = true;
+            try {
+                group.selectToggle(group.getToggles().stream().filter(t -> t.getUserData() == property.get())
+                        .findFirst().orElse(null));
+            } finally {
+                updating[0] = false;
+            }
+        };
         property.addListener((obs, old, value) -> fromModel.run());
         fromModel.run();
         group.selectedToggleProperty().addListener((obs, old, toggle) -> {
+            if (updating[0]) {
+                return;
+            }
+            if (toggle == null) {
+                // The chosen button was pressed again: it stays chosen, the value stays.
+                if (old != null && property.get() != null) {
+                    updating[0] = true;
+                    try {
+                        old.setSelected(true);
+                    } finally {
+                        updating[0] = false;
+                    }
+                }
+                return;
+            }
             @SuppressWarnings("unchecked")
-            E chosen = toggle == null ? null : (E) toggle.getUserData();
+            E chosen = (E) toggle.getUserData();
             property.set(chosen);
         });
         return buttons;

@@ -89,6 +89,8 @@ public final class ParticipantFormViewModel {
     private long version;
     private ParticipantInput loaded = blank();
     private boolean showProblems;
+    /** True while {@link #fill} sets the fields one by one: the half-filled form is no change of the user's. */
+    private boolean filling;
 
     public ParticipantFormViewModel(ParticipantService service, Actor actor, Tasks tasks, Texts texts,
             Supplier<UnitSettings> settings, Consumer<Participant> onSaved, Consumer<Throwable> onError) {
@@ -107,7 +109,11 @@ public final class ParticipantFormViewModel {
         Observable[] inputs = {firstName, lastName, withoutIdentityNumber, identityNumber, birthDate,
                 gender, programme, phone, address, comment};
         for (Observable input : inputs) {
-            input.addListener(o -> inputChanged());
+            input.addListener(o -> {
+                if (!filling) {
+                    inputChanged();
+                }
+            });
         }
         startNew();
     }
@@ -234,7 +240,8 @@ public final class ParticipantFormViewModel {
     private void updateAgeWarning() {
         Optional<AgeWarning> warning = currentBirthDate().flatMap(born -> programme.get() == null
                 ? Optional.empty()
-                : ParticipantValidator.ageWarning(born, programme.get(), settings.get(), service.today()));
+                : ParticipantValidator.ageWarning(born, programme.get(),
+                        settings.get().bandOf(programme.get()), service.today()));
         ageWarning.set(warning.map(w -> texts.format("participant.form.ageWarning", w.age(),
                 texts.get("programme." + w.programme().name()), w.band().minAge(), w.band().maxAge())).orElse(""));
     }
@@ -253,6 +260,20 @@ public final class ParticipantFormViewModel {
     private void fill(ParticipantInput input) {
         loaded = input;
         showProblems = false;
+        filling = true;
+        try {
+            setFields(input);
+        } finally {
+            filling = false;
+        }
+        showProblems(Map.of());
+        duplicateOf.set(null);
+        formMessage.set("");
+        updateAgeWarning();
+        updateDirty();
+    }
+
+    private void setFields(ParticipantInput input) {
         firstName.set(input.firstName());
         lastName.set(input.lastName());
         withoutIdentityNumber.set(input.withoutIdentityNumber());
@@ -263,10 +284,6 @@ public final class ParticipantFormViewModel {
         phone.set(input.phone());
         address.set(input.address());
         comment.set(input.comment());
-        showProblems(Map.of());
-        duplicateOf.set(null);
-        formMessage.set("");
-        updateDirty();
     }
 
     private void updateDirty() {

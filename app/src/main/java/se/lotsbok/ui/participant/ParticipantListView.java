@@ -3,7 +3,6 @@ package se.lotsbok.ui.participant;
 import java.util.function.LongConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -20,6 +19,7 @@ import org.controlsfx.control.textfield.TextFields;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.EnumTexts;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
 
 /** The register list with its search field; a click or Enter opens a participant. */
 final class ParticipantListView extends VBox {
@@ -71,25 +71,24 @@ final class ParticipantListView extends VBox {
         table.setId("participantTable");
         table.setItems(viewModel.rows());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        TableColumn<ParticipantRow, String> name = column(texts.get("participant.column.name"),
-                r -> r.summary().lastName() + ", " + r.summary().firstName());
-        name.setPrefWidth(190);
-        TableColumn<ParticipantRow, String> identity = column(texts.get("participant.column.identity"),
-                ParticipantRow::identityText);
-        identity.setPrefWidth(140);
+        // Two lines a row, so that name, identity number, status and programme all show whole in a
+        // narrow list beside an open participant.
+        TableColumn<ParticipantRow, ParticipantRow> name = Tables.twoLines(texts.get("participant.column.nameAndIdentity"),
+                r -> r.summary().lastName() + ", " + r.summary().firstName(), ParticipantRow::identityText);
+        name.setPrefWidth(200);
         TableColumn<ParticipantRow, Integer> age = new TableColumn<>(texts.get("participant.column.age"));
         age.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().age()));
+        // Rows come in Swedish order by name; re-sorting a large filtered list on every keystroke would lag.
         age.setSortable(false);
-        age.setPrefWidth(55);
-        TableColumn<ParticipantRow, String> programme = column(texts.get("participant.column.programme"),
-                r -> texts.get("programme." + r.summary().programme().name()));
-        programme.setPrefWidth(100);
-        TableColumn<ParticipantRow, String> status = column(texts.get("participant.column.status"), r -> {
-            String text = r.status() == null ? "" : EnumTexts.label(texts, r.status());
-            return r.consentAlert() == null ? text : text + " ⚠";
-        });
-        status.setPrefWidth(120);
-        table.getColumns().setAll(java.util.List.of(name, identity, age, programme, status));
+        age.setMinWidth(Tables.headingWidth(texts.get("participant.column.age")));
+        age.setPrefWidth(60);
+        TableColumn<ParticipantRow, ParticipantRow> status = Tables.twoLines(
+                texts.get("participant.column.statusAndProgramme"), r -> {
+                    String text = r.status() == null ? "–" : EnumTexts.label(texts, r.status());
+                    return r.consentAlert() == null ? text : text + " ⚠";
+                }, r -> texts.get("programme." + r.summary().programme().name()));
+        status.setPrefWidth(140);
+        table.getColumns().setAll(java.util.List.of(name, age, status));
         Label placeholder = new Label();
         placeholder.setId("tablePlaceholder");
         placeholder.setWrapText(true);
@@ -130,14 +129,5 @@ final class ParticipantListView extends VBox {
         if (selected != null) {
             open.accept(selected.id());
         }
-    }
-
-    private static TableColumn<ParticipantRow, String> column(String title,
-            java.util.function.Function<ParticipantRow, String> value) {
-        TableColumn<ParticipantRow, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        // Rows come in Swedish order by name; re-sorting a large filtered list on every keystroke would lag.
-        column.setSortable(false);
-        return column;
     }
 }

@@ -7,7 +7,7 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ConsentRules;
 import se.lotsbok.domain.participant.ParticipantSearch;
 import se.lotsbok.domain.participant.ParticipantSummary;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 
 /**
  * A line of the register list, with its search key and sort key computed once, where the case

@@ -1,68 +1,78 @@
 package se.lotsbok.ui.participant;
 
-import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.beans.binding.Bindings;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
-import org.controlsfx.control.NotificationPane;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.casepath.CaseTabs;
-import se.lotsbok.ui.journal.NotesTab;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.journal.NotesTab;
 
-/** The "Deltagare" screen: list on the left, the open participant's form on the right. */
-public final class ParticipantsScreen {
+/**
+ * The "Deltagare" screen: list on the left, the open participant on the right, named above every
+ * tab. Ctrl+S saves whatever the chosen tab holds (the form, or the note as a draft) wherever the
+ * focus is; Ctrl+Tab and Ctrl+Shift+Tab move between the tabs.
+ */
+public final class ParticipantsScreen implements Screen {
 
-    private static final Duration NOTICE_TIME = Duration.seconds(5);
+    private static final KeyCombination SAVE = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEXT_TAB = new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN);
+    private static final KeyCombination PREVIOUS_TAB = new KeyCodeCombination(KeyCode.TAB, KeyCombination.CONTROL_DOWN,
+            KeyCombination.SHIFT_DOWN);
 
     private final ParticipantsViewModel viewModel;
     private final Texts texts;
     private final ParticipantListView list;
     private final ParticipantFormView form;
-    private final NotificationPane root;
-    private final javafx.scene.layout.HBox caseFileActions = new javafx.scene.layout.HBox(8);
+    private final TabPane tabs = new TabPane();
+    private final Tab personal;
+    private final Tab notesTab;
+    private final SplitPane root;
+    private final HBox caseFileActions = new HBox(8);
 
     public ParticipantsScreen(ParticipantsViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
         this.texts = texts;
-        this.list = new ParticipantListView(viewModel.list(), texts, this::newParticipant, this::open);
-        this.form = new ParticipantFormView(viewModel.form(), texts, this::open, this::closeForm,
+        this.list = new ParticipantListView(viewModel.list(), texts, this::newParticipant, this::show);
+        this.form = new ParticipantFormView(viewModel.form(), texts, this::show, this::closeForm,
                 readOnlyBanner(viewModel, texts), openedBy(viewModel, texts));
 
         Label hint = new Label(texts.get("participant.form.none"));
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.MUTED);
-        VBox emptyCard = new VBox(hint);
+        VBox emptyCard = new VBox(8, Banner.of(viewModel.noticeProperty(), "participantNoticeEmpty"), hint);
         emptyCard.getStyleClass().addAll(Styles.CARD, Styles.EMPTY_STATE);
         emptyCard.setMaxHeight(Region.USE_PREF_SIZE);
         StackPane empty = new StackPane(emptyCard);
         empty.setAlignment(Pos.TOP_CENTER);
         empty.setId("noParticipantOpen");
 
-        TabPane tabs = new TabPane();
         tabs.setId("participantTabs");
-        Tab personal = new Tab(texts.get("participant.tab"), form);
+        personal = new Tab(texts.get("participant.tab"), form);
         personal.setId("personalTab");
         personal.setClosable(false);
         tabs.getTabs().add(personal);
-        CaseTabs caseTabs = new CaseTabs(viewModel.caseFile(), texts);
-        java.util.List<Tab> more = new java.util.ArrayList<>(caseTabs.tabs());
-        more.add(1, new NotesTab(viewModel.notes(), texts).tab());
+        notesTab = new NotesTab(viewModel.notes(), texts).tab();
+        java.util.List<Tab> more = new java.util.ArrayList<>(new CaseTabs(viewModel.caseFile(), texts).tabs());
+        more.add(1, notesTab);
         for (Tab tab : more) {
             // A case file exists once the participant has been saved.
             tab.disableProperty().bind(viewModel.form().participantIdProperty().isNull());
@@ -73,6 +83,20 @@ public final class ParticipantsScreen {
                 tabs.getSelectionModel().select(personal);
             }
         });
+        // A tab's banner says what was done on that tab; it does not follow the user to the next one.
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (old == notesTab) {
+                viewModel.notes().clearFeedback();
+            } else if (old != personal) {
+                viewModel.caseFile().clearFeedback();
+            }
+        });
+
+        Label header = new Label();
+        header.setId("participantHeader");
+        header.getStyleClass().add(Styles.SECTION_TITLE);
+        header.setWrapText(true);
+        header.textProperty().bind(viewModel.headerProperty());
         Label consentWarning = new Label();
         consentWarning.setId("consentWarning");
         consentWarning.setWrapText(true);
@@ -85,44 +109,94 @@ public final class ParticipantsScreen {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         caseFileActions.setId("caseFileActions");
         caseFileActions.setAlignment(Pos.CENTER_RIGHT);
+        caseFileActions.setMinWidth(Region.USE_PREF_SIZE);
         caseFileActions.managedProperty().bind(Bindings.isNotEmpty(caseFileActions.getChildren()));
         caseFileActions.visibleProperty().bind(caseFileActions.managedProperty());
-        VBox detailBox = new VBox(8, consentWarning, caseFileActions, tabs);
+        // The notice ("… är sparad") stands beside the name, so it takes no height of its own.
+        Label notice = Banner.of(viewModel.noticeProperty(), "participantNotice");
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        // The name and personnummer are never cut; the notice beside them gives way first.
+        header.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(12, header, notice, caseFileActions);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox detailBox = new VBox(6, top, consentWarning, tabs);
         detailBox.setId("participantDetail");
+        detailBox.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
 
         StackPane detail = new StackPane(empty, detailBox);
         detailBox.visibleProperty().bind(viewModel.formShownProperty());
         empty.visibleProperty().bind(viewModel.formShownProperty().not());
 
-        SplitPane split = new SplitPane(list, detail);
-        split.setDividerPositions(0.5);
-        split.getStyleClass().add("participants-split");
-
-        root = new NotificationPane(split);
+        list.setMinWidth(240);
+        detail.setMinWidth(360);
+        root = new SplitPane(list, detail);
+        root.setDividerPositions(0.28);
+        root.getStyleClass().add("participants-split");
         root.setId("participantsScreen");
-        root.getStyleClass().add(NotificationPane.STYLE_CLASS_DARK);
-        // From the bottom, so the search field and the form's first fields stay reachable.
-        root.setShowFromTop(false);
-        PauseTransition autoHide = new PauseTransition(NOTICE_TIME);
-        autoHide.setOnFinished(e -> root.hide());
-        viewModel.noticeProperty().addListener((obs, old, text) -> {
-            if (text.isEmpty()) {
-                root.hide();
-            } else {
-                root.show(text);
-                autoHide.playFromStart();
-            }
-        });
-        root.setOnHidden(e -> viewModel.clearNotice());
     }
 
+    private void keys(KeyEvent e) {
+        if (SAVE.match(e)) {
+            Tab selected = tabs.getSelectionModel().getSelectedItem();
+            if (selected == personal) {
+                viewModel.form().save();
+            } else if (selected == notesTab) {
+                viewModel.notes().saveDraftNow();
+            }
+            e.consume();
+        } else if (PREVIOUS_TAB.match(e)) {
+            moveTab(-1);
+            e.consume();
+        } else if (NEXT_TAB.match(e)) {
+            moveTab(1);
+            e.consume();
+        }
+    }
+
+    /** The next (or previous) tab that can be chosen, round the end. */
+    private void moveTab(int step) {
+        int count = tabs.getTabs().size();
+        int index = tabs.getSelectionModel().getSelectedIndex();
+        for (int i = 1; i < count; i++) {
+            Tab tab = tabs.getTabs().get(Math.floorMod(index + step * i, count));
+            if (!tab.isDisable()) {
+                tabs.getSelectionModel().select(tab);
+                // The field that had the focus went with the old tab: the tab row takes it.
+                tabs.requestFocus();
+                return;
+            }
+        }
+    }
+
+    @Override
     public Node node() {
         return root;
     }
 
-    /** Adds a command about the open participant (a button) above the case file's tabs. */
+    /** Adds a command about the open participant (a button) beside its name, above the tabs. */
     public void addCaseFileAction(Node action) {
         caseFileActions.getChildren().add(action);
+    }
+
+    @Override
+    public String title() {
+        return texts.get("nav.participants");
+    }
+
+    /** The register is read afresh: other screens and other users change it. */
+    @Override
+    public void shown() {
+        viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearNotices();
+    }
+
+    @Override
+    public boolean hasUnsavedChanges() {
+        return viewModel.hasUnsavedChanges();
     }
 
     private static Node readOnlyBanner(ParticipantsViewModel viewModel, Texts texts) {
@@ -132,18 +206,7 @@ public final class ParticipantsScreen {
         reason.textProperty().bind(viewModel.readOnlyReasonProperty());
         Button cover = new Button(texts.get("participant.coverFor"));
         cover.setId("coverForButton");
-        cover.setOnAction(e -> {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, texts.get("participant.coverFor.text"),
-                    ButtonType.OK, ButtonType.CANCEL);
-            confirm.setTitle(texts.get("app.title"));
-            confirm.setHeaderText(texts.get("participant.coverFor"));
-            confirm.initOwner(cover.getScene().getWindow());
-            Confirm.localize(confirm.getDialogPane(), texts);
-            confirm.getDialogPane().lookupButton(ButtonType.OK).setId("confirmCoverButton");
-            if (confirm.showAndWait().filter(ButtonType.OK::equals).isPresent()) {
-                viewModel.coverForColleague();
-            }
-        });
+        cover.setOnAction(e -> viewModel.coverForColleague());
         // Covering is offered only where the one thing missing is that the participant is a colleague's.
         cover.visibleProperty().bind(Bindings.equal(viewModel.readOnlyReasonProperty(),
                 texts.get("access.refused.notOwn")));
@@ -168,26 +231,17 @@ public final class ParticipantsScreen {
         return box;
     }
 
-    public void load() {
-        viewModel.load();
-    }
-
     /** Ctrl+N: a new, empty form (after asking about unsaved changes). */
     public void newParticipant() {
-        if (mayLeaveForm()) {
-            viewModel.newParticipant();
+        viewModel.newParticipant();
+        if (viewModel.formShownProperty().get() && viewModel.form().participantIdProperty().get() == null) {
             Platform.runLater(form::focusFirstField);
         }
     }
 
     /** Opens participant {@code id} (after asking about unsaved changes). */
     public void show(long id) {
-        open(id);
-    }
-
-    /** Whether the open form holds changes that are not saved. */
-    public boolean hasUnsavedChanges() {
-        return viewModel.formShownProperty().get() && viewModel.form().dirtyProperty().get();
+        viewModel.open(id);
     }
 
     /** Ctrl+F: the cursor to the search field. */
@@ -195,24 +249,9 @@ public final class ParticipantsScreen {
         list.focusSearch();
     }
 
-    private void open(long id) {
-        Long current = viewModel.form().participantIdProperty().get();
-        if (viewModel.formShownProperty().get() && current != null && current == id) {
-            return;
-        }
-        if (mayLeaveForm()) {
-            viewModel.open(id);
-        }
-    }
-
     private void closeForm() {
-        if (mayLeaveForm()) {
-            viewModel.closeForm();
+        if (viewModel.closeForm()) {
             list.focusSearch();
         }
-    }
-
-    private boolean mayLeaveForm() {
-        return !hasUnsavedChanges() || Confirm.discardChanges(texts, root);
     }
 }

@@ -10,9 +10,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -33,8 +31,8 @@ import javafx.util.StringConverter;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.report.ReportService;
 import se.lotsbok.report.TallyFormat;
-import se.lotsbok.ui.common.Confirm;
 import se.lotsbok.ui.common.FileDialogs;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
 
@@ -43,7 +41,7 @@ import se.lotsbok.ui.common.Tables;
  * key figures and charts, the whole tally as a table, the yearly summary, and the exports and the
  * spreadsheet import.
  */
-public final class ReportsScreen {
+public final class ReportsScreen implements Screen {
 
     private static final String[] FIGURES = {"enrolled_at_end", "new_enrollments", "discharges", "referrals",
         "waiting_at_end", "contacted_not_enrolled"};
@@ -107,15 +105,18 @@ public final class ReportsScreen {
         Button list = new Button(texts.get("report.exportList"));
         list.setId("exportListButton");
         list.setOnAction(e -> {
-            if (confirmParticipantList()) {
+            if (viewModel.confirmParticipantList()) {
                 files.save(list, texts.get("report.exportList"), "deltagarlista.csv", "csv")
                         .ifPresent(viewModel::exportParticipantList);
             }
         });
         list.disableProperty().bind(viewModel.busyProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(10, monthLabel, month, progress, counting, spacer, list, importButton);
+        // Wraps rather than cutting the buttons' words in a narrow window.
+        HBox monthBox = new HBox(10, monthLabel, month, progress, counting);
+        monthBox.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(10, list, importButton);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        FlowPane top = new FlowPane(10, 8, monthBox, actions);
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label state = new Label();
@@ -191,17 +192,25 @@ public final class ReportsScreen {
         });
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.reports");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
     }
 
     private TableView<ReportsViewModel.TallyLine> tallyTable() {
         TableView<ReportsViewModel.TallyLine> table = new TableView<>(viewModel.lines());
         table.setId("tallyTable");
+        table.setPlaceholder(Tables.placeholder(texts.get("report.loading")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(520);
         TableColumn<ReportsViewModel.TallyLine, String> measure = Tables.column(texts.get("report.column.measure"),
@@ -229,6 +238,7 @@ public final class ReportsScreen {
     private TableView<ReportsViewModel.YearLine> yearTable() {
         TableView<ReportsViewModel.YearLine> table = new TableView<>(viewModel.years());
         table.setId("yearTable");
+        table.setPlaceholder(Tables.placeholder(texts.get("report.loading")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setFixedCellSize(30);
         table.setPrefHeight(30 * 3 + 34);
@@ -251,7 +261,7 @@ public final class ReportsScreen {
         return column;
     }
 
-    private HBox exportBar() {
+    private FlowPane exportBar() {
         ComboBox<TallyFormat> format = new ComboBox<>();
         format.setId("exportFormat");
         format.getItems().setAll(TallyFormat.values());
@@ -297,28 +307,17 @@ public final class ReportsScreen {
             b.disableProperty().bind(viewModel.busyProperty());
         }
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, formatLabel, format, comma, suppress, upTo, spacer, month, year);
+        HBox options = new HBox(10, formatLabel, format, comma, suppress, upTo);
+        options.setAlignment(Pos.CENTER_LEFT);
+        HBox buttons = new HBox(10, month, year);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        for (var node : List.of(formatLabel, comma, suppress, month, year)) {
+            node.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane bar = new FlowPane(16, 8, options, buttons);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add(Styles.TOOLBAR);
         return bar;
-    }
-
-    private boolean confirmParticipantList() {
-        ButtonType go = new ButtonType(texts.get("report.list.confirm"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, texts.get("report.list.text"), go, ButtonType.CANCEL);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("report.list.header"));
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        Confirm.localize(alert.getDialogPane(), texts);
-        Button goButton = (Button) alert.getDialogPane().lookupButton(go);
-        goButton.setId("confirmListButton");
-        goButton.setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        return alert.showAndWait().filter(go::equals).isPresent();
     }
 
     private void showFigures(ReportService.Dashboard dashboard) {

@@ -40,6 +40,8 @@ import se.lotsbok.report.ReportService;
 import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.importing.ImportService;
+import se.lotsbok.ui.common.Dialogs;
+import se.lotsbok.ui.common.Question;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -47,6 +49,8 @@ import se.lotsbok.ui.common.Tasks;
  * spreadsheet import with its preview. All counting and writing runs off the JavaFX thread.
  */
 public final class ReportsViewModel {
+
+    public static final String LIST_BUTTON_ID = "confirmListButton";
 
     /** One line of the tally table: a measure's total, or one of its categories indented below it. */
     public record TallyLine(String measure, String text, long value, boolean total) {
@@ -68,6 +72,7 @@ public final class ReportsViewModel {
     private final Texts texts;
     private final ZoneId zone;
     private final Consumer<Throwable> errors;
+    private final Dialogs dialogs;
 
     private final ObservableList<YearMonth> months = FXCollections.observableArrayList();
     private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
@@ -88,7 +93,8 @@ public final class ReportsViewModel {
     private byte[] previewedFile;
 
     public ReportsViewModel(ReportService reports, ImportService imports, Actor actor, Tasks tasks, Texts texts,
-            Clock clock, Consumer<Throwable> errors) {
+            Clock clock, Dialogs dialogs, Consumer<Throwable> errors) {
+        this.dialogs = dialogs;
         this.reports = reports;
         this.imports = imports;
         this.actor = actor;
@@ -286,6 +292,12 @@ public final class ReportsViewModel {
             busy.set(false);
             message.set(texts.format("report.exported", done));
         }, this::failed);
+    }
+
+    /** Warns that the list holds names and identity numbers; true when the user chose to go on. */
+    public boolean confirmParticipantList() {
+        return dialogs.confirm(Question.warn(texts.get("report.list.header"), texts.get("report.list.text"))
+                .go(texts.get("report.list.confirm"), LIST_BUTTON_ID));
     }
 
     public void exportParticipantList(Path file) {

@@ -5,28 +5,24 @@ import static se.lotsbok.ui.common.Cards.fieldError;
 import static se.lotsbok.ui.common.Cards.fieldLabel;
 import static se.lotsbok.ui.common.Cards.hint;
 
-import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tables;
 
@@ -35,10 +31,10 @@ import se.lotsbok.ui.common.Tables;
  * to be kept (bevaras), the confirmation that deletes the personal data of all those listed, the
  * case files marked to be kept, and the retention settings.
  */
-public final class RetentionScreen {
+public final class RetentionScreen implements Screen {
 
-    public static final String CONFIRM_BUTTON_ID = "confirmRetentionButton";
-    public static final String REASON_FIELD_ID = "keepReasonField";
+    public static final String CONFIRM_BUTTON_ID = RetentionViewModel.CONFIRM_BUTTON_ID;
+    public static final String REASON_FIELD_ID = RetentionViewModel.REASON_FIELD_ID;
 
     private final RetentionViewModel viewModel;
     private final Texts texts;
@@ -72,11 +68,18 @@ public final class RetentionScreen {
         root.setId("retentionScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.retention");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
     }
 
@@ -97,7 +100,7 @@ public final class RetentionScreen {
         table.setId("retentionTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(180);
-        table.setPlaceholder(new Label(texts.get("retention.due.empty")));
+        table.setPlaceholder(Tables.placeholder(texts.get("retention.due.empty")));
         table.getColumns().add(Tables.column(texts.get("retention.column.participant"), RetentionViewModel.DueRow::name,
                 220));
         table.getColumns().add(Tables.column(texts.get("retention.column.identity"),
@@ -116,7 +119,7 @@ public final class RetentionScreen {
         keep.setOnAction(e -> {
             RetentionViewModel.DueRow row = table.getSelectionModel().getSelectedItem();
             if (row != null) {
-                askReason(row.name()).ifPresent(reason -> viewModel.keep(row.participantId(), reason));
+                viewModel.keep(row);
             }
         });
         Button delete = new Button(texts.get("retention.delete"));
@@ -125,18 +128,8 @@ public final class RetentionScreen {
         delete.textProperty().bind(Bindings.createStringBinding(
                 () -> texts.format("retention.delete", viewModel.dueCountProperty().get()), viewModel.dueCountProperty()));
         delete.disableProperty().bind(viewModel.dueCountProperty().isEqualTo(0).or(viewModel.busyProperty()));
-        delete.setOnAction(e -> {
-            if (confirmDeletion(viewModel.dueCountProperty().get())) {
-                viewModel.deleteDue();
-            }
-        });
-        Label message = new Label();
-        message.setId("retentionMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.NOTICE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        delete.setOnAction(e -> viewModel.deleteDue());
+        Label message = Banner.of(viewModel.messageProperty(), "retentionMessage");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(10, keep, spacer, delete);
@@ -149,7 +142,7 @@ public final class RetentionScreen {
         table.setId("keptTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(110);
-        table.setPlaceholder(new Label(texts.get("retention.kept.empty")));
+        table.setPlaceholder(Tables.placeholder(texts.get("retention.kept.empty")));
         table.getColumns().add(Tables.column(texts.get("retention.column.participant"), RetentionViewModel.KeptRow::name,
                 140));
         table.getColumns().add(Tables.column(texts.get("retention.column.identity"),
@@ -214,41 +207,5 @@ public final class RetentionScreen {
             card.getChildren().add(1, hint(texts.get("retention.refused.settings")));
         }
         return card;
-    }
-
-    /** Asks why the case file is to be kept; empty when the user cancels. */
-    private Optional<String> askReason(String name) {
-        TextInputDialog dialog = new TextInputDialog();
-        dialog.setTitle(texts.get("app.title"));
-        dialog.setHeaderText(texts.format("retention.keep.header", name));
-        dialog.setContentText(texts.get("retention.keep.reason"));
-        dialog.getEditor().setId(REASON_FIELD_ID);
-        dialog.getEditor().setPrefColumnCount(40);
-        if (root.getScene() != null) {
-            dialog.initOwner(root.getScene().getWindow());
-        }
-        Confirm.localize(dialog.getDialogPane(), texts);
-        return dialog.showAndWait();
-    }
-
-    /** States plainly what is deleted and that it cannot be undone; true means go ahead. */
-    private boolean confirmDeletion(int count) {
-        ButtonType go = new ButtonType(texts.get("retention.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, texts.format("retention.confirm.text", count), go,
-                ButtonType.CANCEL);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.format("retention.confirm.header", count));
-        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
-        alert.getDialogPane().setPrefWidth(600);
-        if (root.getScene() != null) {
-            alert.initOwner(root.getScene().getWindow());
-        }
-        Confirm.localize(alert.getDialogPane(), texts);
-        Button goButton = (Button) alert.getDialogPane().lookupButton(go);
-        goButton.setId(CONFIRM_BUTTON_ID);
-        // Keeping the data is the safe default for Enter.
-        goButton.setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
-        return alert.showAndWait().filter(go::equals).isPresent();
     }
 }

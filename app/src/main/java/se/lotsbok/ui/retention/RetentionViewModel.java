@@ -9,6 +9,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,6 +24,9 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.retention.RetentionService;
+import se.lotsbok.ui.common.Dialogs;
+import se.lotsbok.ui.common.Feedback;
+import se.lotsbok.ui.common.Question;
 import se.lotsbok.ui.common.Tasks;
 
 /**
@@ -30,6 +35,9 @@ import se.lotsbok.ui.common.Tasks;
  * reading and deleting runs off the JavaFX thread.
  */
 public final class RetentionViewModel {
+
+    public static final String CONFIRM_BUTTON_ID = "confirmRetentionButton";
+    public static final String REASON_FIELD_ID = "keepReasonField";
 
     /** A case file due, as the table shows it. */
     public record DueRow(long participantId, String name, String identityNumber, String closedOn, String lastEntry,
@@ -53,7 +61,8 @@ public final class RetentionViewModel {
     private final ReadOnlyIntegerWrapper dueCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sampleNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(Feedback.NONE);
+    private final Dialogs dialogs;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final StringProperty years = new SimpleStringProperty("");
     private final BooleanProperty inResearchSample = new SimpleBooleanProperty();
@@ -61,8 +70,9 @@ public final class RetentionViewModel {
     private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper("");
 
     public RetentionViewModel(RetentionService service, Actor actor, Tasks tasks, Texts texts, ZoneId zone,
-            Consumer<Throwable> errors) {
+            Dialogs dialogs, Consumer<Throwable> errors) {
         this.service = service;
+        this.dialogs = dialogs;
         this.actor = actor;
         this.tasks = tasks;
         this.texts = texts;
@@ -100,7 +110,8 @@ public final class RetentionViewModel {
         return sampleNote.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    /** What the last command did, or why it was refused. */
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
     }
 
@@ -184,42 +195,54 @@ public final class RetentionViewModel {
         }, errors::accept);
     }
 
+    /** Asks why the case file of {@code row} is to be kept, and marks it; a refusal is shown as the message. */
+    public void keep(DueRow row) {
+        dialogs.askText(Question.ask(texts.format("retention.keep.header", row.name()),
+                        texts.get("retention.keep.reason")).field(REASON_FIELD_ID))
+                .ifPresent(reason -> keep(row.participantId(), reason));
+    }
+
     /** Marks a case file to be kept, with the reason; a refusal is shown as the message. */
     public void keep(long participantId, String reason) {
-        message.set("");
+        message.set(Feedback.NONE);
         tasks.run(() -> service.keep(actor, participantId, reason), refusal -> {
             if (refusal.isPresent()) {
-                message.set(Messages.text(texts, refusal.get()));
+                message.set(Feedback.refused(Messages.text(texts, refusal.get())));
             } else {
-                message.set(texts.get("retention.kept.done"));
+                message.set(Feedback.done(texts.get("retention.kept.done")));
                 load();
             }
         }, this::failed);
     }
 
     public void endKeep(long participantId) {
-        message.set("");
+        message.set(Feedback.NONE);
         tasks.run(() -> {
             service.endKeep(actor, participantId);
             return participantId;
         }, id -> {
-            message.set(texts.get("retention.kept.ended"));
+            message.set(Feedback.done(texts.get("retention.kept.ended")));
             load();
         }, this::failed);
     }
 
-    /** Deletes the personal data of every case file listed as due, as the enhetschef confirmed. */
+    /**
+     * Deletes the personal data of every case file listed as due, once the enhetschef has confirmed
+     * a question that says plainly what goes for good; keeping the data is the default answer.
+     */
     public void deleteDue() {
         List<Long> ids = due.stream().map(DueRow::participantId).toList();
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || !dialogs.confirm(Question.warn(texts.format("retention.confirm.header", ids.size()),
+                        texts.format("retention.confirm.text", ids.size()))
+                .go(texts.get("retention.confirm.yes"), CONFIRM_BUTTON_ID))) {
             return;
         }
-        message.set("");
+        message.set(Feedback.NONE);
         busy.set(true);
         tasks.run(() -> service.delete(actor, ids), outcome -> {
             busy.set(false);
-            message.set(outcome.skipped() == 0 ? texts.format("retention.done", outcome.deleted())
-                    : texts.format("retention.done.skipped", outcome.deleted(), outcome.skipped()));
+            message.set(Feedback.done(outcome.skipped() == 0 ? texts.format("retention.done", outcome.deleted())
+                    : texts.format("retention.done.skipped", outcome.deleted(), outcome.skipped())));
             load();
         }, this::failed);
     }

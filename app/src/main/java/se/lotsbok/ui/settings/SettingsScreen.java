@@ -20,17 +20,21 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 
 /** The "Inställningar" screen. */
-public final class SettingsScreen {
+public final class SettingsScreen implements Screen {
 
     private final SettingsViewModel viewModel;
+    private final Texts texts;
     private final ScrollPane root;
 
     public SettingsScreen(SettingsViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
+        this.texts = texts;
 
         Label title = new Label(texts.get("nav.settings"));
         title.getStyleClass().add(Styles.SCREEN_TITLE);
@@ -87,10 +91,9 @@ public final class SettingsScreen {
         save.setId("saveSettingsButton");
         save.getStyleClass().add(Styles.PRIMARY);
         save.setOnAction(e -> viewModel.save());
-        Label message = new Label();
-        message.setId("settingsMessage");
-        message.getStyleClass().add(Styles.MUTED);
-        message.textProperty().bind(viewModel.messageProperty());
+        save.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        Label message = Banner.of(viewModel.messageProperty(), "settingsMessage");
+        HBox.setHgrow(message, javafx.scene.layout.Priority.ALWAYS);
         HBox buttons = new HBox(12, save, message);
         buttons.setAlignment(Pos.CENTER_LEFT);
         VBox unitCard = card(texts.get("settings.unit.section"), unitGrid, buttons);
@@ -123,11 +126,18 @@ public final class SettingsScreen {
         root.setId("settingsScreen");
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.settings");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
     }
 

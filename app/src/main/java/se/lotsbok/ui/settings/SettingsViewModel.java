@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,16 +16,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
-import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.report.AppVersion;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.user.Actor;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.settings.SettingsService;
+import se.lotsbok.ui.common.Feedback;
 import se.lotsbok.ui.common.Tasks;
 
 /** "Inställningar": the display language on this computer and the unit's settings. */
@@ -60,8 +63,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper unitNameError = new ReadOnlyStringWrapper(this, "unitNameError", "");
     private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper(this, "fingerprint", "");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
 
     public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
             Predicate<Locale> onLanguageChanged,
@@ -104,7 +107,7 @@ public final class SettingsViewModel {
     }
 
     public void save() {
-        message.set("");
+        message.set(Feedback.NONE);
         Map<NumberField, Integer> values = new LinkedHashMap<>();
         boolean ok = true;
         for (NumberField field : NumberField.values()) {
@@ -129,7 +132,7 @@ public final class SettingsViewModel {
         ok &= checkBand(values, NumberField.YOUTH_MIN, NumberField.YOUTH_MAX);
         ok &= checkBand(values, NumberField.YOUNG_ADULTS_MIN, NumberField.YOUNG_ADULTS_MAX);
         if (!ok) {
-            message.set(texts.get("form.fixErrors"));
+            message.set(Feedback.refused(texts.get("form.fixErrors")));
             return;
         }
         UnitSettings settings = new UnitSettings(TypedText.strip(unitName.get()), values.get(NumberField.CASELOAD_CAP),
@@ -138,10 +141,10 @@ public final class SettingsViewModel {
         tasks.run(() -> service.save(actor, settings), refused -> {
             if (refused.isPresent()) {
                 unitNameError.set(Messages.text(texts, refused.get()));
-                message.set(texts.get("form.fixErrors"));
+                message.set(Feedback.refused(texts.get("form.fixErrors")));
                 return;
             }
-            message.set(texts.get("settings.saved"));
+            message.set(Feedback.done(texts.get("settings.saved")));
             onSettingsSaved.accept(settings);
         }, onError);
     }
@@ -190,7 +193,7 @@ public final class SettingsViewModel {
         return errors.get(field).getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
     }
 }

@@ -141,7 +141,6 @@ public final class AppWindow {
 
     /** A failed automatic backup must not stop the work or the logout; the next attempt comes within the hour. */
     private static void backupFailed(Throwable error) {
-        System.err.println("lotsbok: the automatic backup failed (" + error.getClass().getSimpleName() + ")");
         LOG.log(System.Logger.Level.ERROR, "the automatic backup failed", error);
     }
 

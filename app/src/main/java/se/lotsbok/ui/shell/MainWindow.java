@@ -1,17 +1,17 @@
 package se.lotsbok.ui.shell;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.geometry.Insets;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -24,79 +24,34 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
-import se.lotsbok.domain.access.AccessPolicy;
-import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.user.Actor;
+import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.report.AppVersion;
 import se.lotsbok.ui.about.AboutDialog;
 import se.lotsbok.ui.about.AboutViewModel;
-import se.lotsbok.ui.access.AccessLogScreen;
-import se.lotsbok.ui.access.AccessLogViewModel;
-import se.lotsbok.ui.user.UsersScreen;
-import se.lotsbok.ui.user.UsersViewModel;
-import se.lotsbok.domain.settings.UnitSettings;
-import se.lotsbok.i18n.Texts;
-import se.lotsbok.ui.combine.CombineScreen;
-import se.lotsbok.ui.combine.CombineViewModel;
-import se.lotsbok.ui.common.Confirm;
+import se.lotsbok.ui.common.Dialogs;
 import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FileDialogs;
-import se.lotsbok.ui.extract.ExtractDialog;
-import se.lotsbok.ui.extract.ExtractViewModel;
-import se.lotsbok.ui.report.ReportsScreen;
-import se.lotsbok.ui.report.ReportsViewModel;
-import se.lotsbok.ui.retention.RetentionScreen;
-import se.lotsbok.ui.retention.RetentionViewModel;
+import se.lotsbok.ui.common.FxDialogs;
 import se.lotsbok.ui.common.LanguagePreference;
+import se.lotsbok.ui.common.Question;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
-import se.lotsbok.ui.journal.TodoScreen;
-import se.lotsbok.ui.journal.TodoViewModel;
-import se.lotsbok.ui.navigator.NavigatorsScreen;
-import se.lotsbok.ui.navigator.NavigatorsViewModel;
-import se.lotsbok.ui.participant.ParticipantsScreen;
-import se.lotsbok.ui.participant.ParticipantsViewModel;
-import se.lotsbok.ui.settings.SettingsScreen;
-import se.lotsbok.ui.backup.BackupScreen;
-import se.lotsbok.ui.backup.BackupViewModel;
-import se.lotsbok.ui.settings.SettingsViewModel;
 
-/** The main window: a header, the navigation on the left and the chosen screen beside it. */
+/**
+ * The main window: a header, the navigation on the left and the chosen {@link Screen} beside it.
+ * Screens are made by {@link Screens} the first time they are chosen; each is told when it comes
+ * into view and when it goes.
+ */
 public final class MainWindow {
 
-    /** The places in the navigation, in order; Ctrl+1, Ctrl+2, … reach those the user's roles show. */
-    public enum Place {
-        TODO("nav.todo", Action.READ_REGISTER),
-        PARTICIPANTS("nav.participants", Action.READ_REGISTER),
-        NAVIGATORS("nav.navigators", Action.READ_REGISTER),
-        REPORTS("nav.reports", Action.RUN_REPORTS),
-        ACCESS_LOG("nav.accessLog", Action.REVIEW_ACCESS_LOG),
-        // The enhetschef's gallring; the administrator sees only its settings there.
-        RETENTION("nav.retention", Action.RUN_RETENTION, Action.MANAGE_SETTINGS),
-        // The city's compilation of several units' signed figures.
-        COMBINE("nav.combine", Action.COMBINE_TALLIES),
-        USERS("nav.users", Action.MANAGE_USERS),
-        BACKUPS("nav.backups", Action.MANAGE_BACKUPS),
-        SETTINGS("nav.settings");
-
-        private final String key;
-        /** Shown to a user who may do any of these; to everyone when there are none. */
-        private final Action[] needs;
-
-        Place(String key, Action... needs) {
-            this.key = key;
-            this.needs = needs;
-        }
-
-        boolean shownTo(Actor actor) {
-            return needs.length == 0 || java.util.Arrays.stream(needs)
-                    .anyMatch(action -> AccessPolicy.decide(actor, action).allowed());
-        }
-    }
+    public static final String DISCARD_BUTTON_ID = "discardChangesButton";
+    public static final String KEEP_BUTTON_ID = "keepEditingButton";
 
     private final AppServices services;
     private final java.nio.file.Path dataFolder;
@@ -109,7 +64,9 @@ public final class MainWindow {
 
     private Stage stage;
     private Texts texts;
-    private ParticipantsScreen participants;
+    private Dialogs dialogs;
+    private Screens screens;
+    private Screen current;
     private Label unitLabel;
     private final Map<Place, ToggleButton> navButtons = new LinkedHashMap<>();
 
@@ -149,8 +106,11 @@ public final class MainWindow {
 
     /** Whether the window may close or log out: nothing unsaved, or the user chose to discard it. */
     public boolean mayLeave() {
-        return participants == null || !participants.hasUnsavedChanges()
-                || Confirm.discardChanges(texts, stage.getScene().getRoot());
+        boolean unsaved = screens != null && screens.made().stream().anyMatch(Screen::hasUnsavedChanges);
+        return !unsaved || dialogs.confirm(Question.ask(texts.get("confirm.discard.header"),
+                        texts.get("confirm.discard.text"))
+                .go(texts.get("confirm.discard.discard"), DISCARD_BUTTON_ID)
+                .stay(texts.get("confirm.discard.keep"), KEEP_BUTTON_ID));
     }
 
     /**
@@ -159,12 +119,7 @@ public final class MainWindow {
      * reached from the backup screen, with the participant form closed or saved.
      */
     private void sessionEnded(String message) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, message, ButtonType.OK);
-        alert.setTitle(texts.get("app.title"));
-        alert.setHeaderText(texts.get("backup.sessionEnded"));
-        alert.initOwner(stage);
-        Confirm.localize(alert.getDialogPane(), texts);
-        alert.showAndWait();
+        dialogs.tell(Question.inform(texts.get("backup.sessionEnded"), message));
         onLogout.run();
     }
 
@@ -178,85 +133,13 @@ public final class MainWindow {
 
     private void build(Locale locale) {
         texts = Texts.of(locale);
-        ErrorReporter errors = new ErrorReporter(texts);
-
-        ParticipantsViewModel participantsModel = new ParticipantsViewModel(services.participants(), services.cases(),
-                services.navigators(), services.notes(), services.accessLog(),
-                actor, tasks, texts, unitSettings::get, services.clock(), errors);
-        participants = new ParticipantsScreen(participantsModel, texts);
-        if (services.extracts().mayExtract(actor)) {
-            participants.addCaseFileAction(ExtractDialog.openButton(texts, participantsModel.form().participantIdProperty(),
-                    id -> ExtractDialog.show(new ExtractViewModel(services.extracts(), actor, id, tasks, texts, errors),
-                            texts, fileDialogs, stage)));
-        }
-        SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
-                this::languageChanged, this::settingsChanged, errors), texts);
-
-        Map<Place, Node> screens = new LinkedHashMap<>();
-        Map<Place, Runnable> onShow = new LinkedHashMap<>();
-        for (Place place : Place.values()) {
-            if (!place.shownTo(actor)) {
-                continue;
-            }
-            switch (place) {
-                case TODO -> {
-                    TodoScreen todo = new TodoScreen(new TodoViewModel(services.notes(), actor, tasks, texts, errors),
-                            texts, this::openParticipant);
-                    screens.put(place, todo.node());
-                    onShow.put(place, todo::load);
-                }
-                case PARTICIPANTS -> {
-                    screens.put(place, participants.node());
-                    onShow.put(place, participants::load);
-                }
-                case NAVIGATORS -> {
-                    NavigatorsScreen navigators = new NavigatorsScreen(new NavigatorsViewModel(services.navigators(),
-                            actor, tasks, texts, services.clock(), errors), texts);
-                    screens.put(place, navigators.node());
-                    onShow.put(place, navigators::load);
-                }
-                case REPORTS -> {
-                    ReportsScreen reports = new ReportsScreen(new ReportsViewModel(services.reports(),
-                            services.imports(), actor, tasks, texts, services.clock(), errors), texts, fileDialogs);
-                    screens.put(place, reports.node());
-                    onShow.put(place, reports::load);
-                }
-                case ACCESS_LOG -> {
-                    AccessLogScreen accessLog = new AccessLogScreen(new AccessLogViewModel(services.accessLog(),
-                            services.participants(), actor, tasks, texts, services.clock(), errors), texts);
-                    screens.put(place, accessLog.node());
-                    onShow.put(place, accessLog::load);
-                }
-                case RETENTION -> {
-                    RetentionScreen retention = new RetentionScreen(new RetentionViewModel(services.retention(), actor,
-                            tasks, texts, services.clock().getZone(), errors), texts);
-                    screens.put(place, retention.node());
-                    onShow.put(place, retention::load);
-                }
-                case COMBINE -> {
-                    CombineScreen combine = new CombineScreen(new CombineViewModel(tasks, texts, services.clock(),
-                            errors), texts, fileDialogs);
-                    screens.put(place, combine.node());
-                    onShow.put(place, combine::load);
-                }
-                case USERS -> {
-                    UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),
-                            texts);
-                    screens.put(place, users.node());
-                    onShow.put(place, users::load);
-                }
-                case BACKUPS -> {
-                    BackupScreen backups = new BackupScreen(new BackupViewModel(services.maintenance(), actor, tasks,
-                            texts, errors, this::sessionEnded), texts, fileDialogs);
-                    screens.put(place, backups.node());
-                    onShow.put(place, backups::load);
-                }
-                case SETTINGS -> {
-                    screens.put(place, settings.node());
-                    onShow.put(place, settings::load);
-                }
-            }
-        }
+        dialogs = new FxDialogs(texts, () -> stage);
+        ErrorReporter errors = new ErrorReporter(texts, dialogs);
+        screens = new Screens(services, actor, tasks, texts, dialogs, fileDialogs, errors, new Screens.Window(
+                unitSettings::get, this::openParticipant, this::languageChanged, this::settingsChanged,
+                this::sessionEnded));
+        current = null;
+        List<Place> places = java.util.Arrays.stream(Place.values()).filter(p -> p.shownTo(actor)).toList();
 
         StackPane content = new StackPane();
         content.getStyleClass().add(Styles.CONTENT);
@@ -266,9 +149,8 @@ public final class MainWindow {
         sidebar.setId("sidebar");
         ToggleGroup nav = new ToggleGroup();
         navButtons.clear();
-        for (Map.Entry<Place, Node> entry : screens.entrySet()) {
-            Place place = entry.getKey();
-            ToggleButton button = new ToggleButton(texts.get(place.key));
+        for (Place place : places) {
+            ToggleButton button = new ToggleButton(texts.get(place.key()));
             button.setId("nav_" + place.name());
             button.getStyleClass().add(Styles.NAV_BUTTON);
             button.setToggleGroup(nav);
@@ -283,10 +165,15 @@ public final class MainWindow {
                 old.setSelected(true);
                 return;
             }
-            Place place = (Place) selected.getUserData();
-            content.getChildren().setAll(screens.get(place));
+            Screen next = screens.get((Place) selected.getUserData());
+            if (current != null && current != next) {
+                current.hidden();
+            }
+            current = next;
+            content.getChildren().setAll(next.node());
+            stage.setTitle(texts.get("app.title") + " – " + next.title() + " – " + actor.displayName());
             // Each screen reads afresh when shown: other screens and other users change the register.
-            onShow.getOrDefault(place, () -> { }).run();
+            next.shown();
         });
 
         BorderPane root = new BorderPane();
@@ -295,50 +182,47 @@ public final class MainWindow {
         root.setLeft(sidebar);
         root.setCenter(content);
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource(Styles.STYLESHEET).toExternalForm());
-        if (screens.containsKey(Place.PARTICIPANTS)) {
+        if (places.contains(Place.PARTICIPANTS)) {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
                 go(Place.PARTICIPANTS);
-                participants.newParticipant();
+                screens.participants().newParticipant();
             });
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
                 go(Place.PARTICIPANTS);
-                participants.focusSearch();
+                screens.participants().focusSearch();
             });
         }
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
-                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
-        int index = 0;
-        for (Place place : screens.keySet()) {
-            if (index == digits.length) {
-                break;
-            }
-            scene.getAccelerators().put(new KeyCodeCombination(digits[index++], KeyCombination.SHORTCUT_DOWN),
+            KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < Math.min(digits.length, places.size()); i++) {
+            Place place = places.get(i);
+            scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
                     () -> go(place));
         }
-        stage.setTitle(texts.get("app.title") + " – " + actor.displayName());
         stage.setScene(scene);
 
         tasks.run(services.settings()::load, this::settingsChanged, errors);
         // A lots starts on "Att göra"; others on the register (or whatever their roles show first).
-        Place start = actor.navigatorId() != null && screens.containsKey(Place.TODO) ? Place.TODO
-                : screens.containsKey(Place.PARTICIPANTS) ? Place.PARTICIPANTS : screens.keySet().iterator().next();
+        Place start = actor.navigatorId() != null && places.contains(Place.TODO) ? Place.TODO
+                : places.contains(Place.PARTICIPANTS) ? Place.PARTICIPANTS : places.getFirst();
         go(start);
-        if (screens.containsKey(Place.PARTICIPANTS)) {
-            participants.focusSearch();
+        if (start == Place.PARTICIPANTS) {
+            screens.participants().focusSearch();
         }
     }
 
     private void openParticipant(long participantId) {
         go(Place.PARTICIPANTS);
-        participants.show(participantId);
+        screens.participants().show(participantId);
     }
 
     private Node header() {
         Label title = new Label(texts.get("app.title"));
         title.getStyleClass().add(Styles.HEADER_TITLE);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         unitLabel = new Label();
         unitLabel.setId("unitName");
         unitLabel.getStyleClass().add(Styles.HEADER_SUBTITLE);
@@ -350,6 +234,7 @@ public final class MainWindow {
         Button logout = new Button(texts.get("header.logout"));
         logout.setId("logoutButton");
         logout.getStyleClass().add("header-button");
+        logout.setMinWidth(Region.USE_PREF_SIZE);
         logout.setOnAction(e -> {
             if (mayLeave()) {
                 onLogout.run();
@@ -368,24 +253,7 @@ public final class MainWindow {
 
     private String roles() {
         return actor.roles().stream().sorted().map(r -> texts.get("role." + r.name()))
-                .collect(java.util.stream.Collectors.joining(", "));
-    }
-
-    private Node emptyState(String key) {
-        Label title = new Label(texts.get("placeholder." + key + ".title"));
-        title.getStyleClass().add(Styles.EMPTY_STATE_TITLE);
-        Label text = new Label(texts.get("placeholder." + key + ".text"));
-        text.setWrapText(true);
-        text.getStyleClass().add(Styles.MUTED);
-        VBox box = new VBox(8, title, text);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(520);
-        box.setPadding(new Insets(32));
-        box.getStyleClass().addAll(Styles.CARD, Styles.EMPTY_STATE);
-        box.setId("placeholder_" + key);
-        StackPane holder = new StackPane(box);
-        holder.setAlignment(Pos.TOP_CENTER);
-        return holder;
+                .collect(Collectors.joining(", "));
     }
 
     private void settingsChanged(UnitSettings settings) {
@@ -399,7 +267,7 @@ public final class MainWindow {
         }
         languagePreference.save(locale);
         // Rebuilt after the combo box's own event, so the old scene is not torn down beneath it.
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             build(locale);
             go(Place.SETTINGS);
         });

@@ -23,21 +23,27 @@ import se.lotsbok.domain.navigator.NavigatorRef;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Banner;
 import se.lotsbok.ui.common.FormGrid;
+import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Tables;
 
 /** The "Användare" screen: accounts on the left, the chosen one's form on the right. */
-public final class UsersScreen {
+public final class UsersScreen implements Screen {
 
     private final UsersViewModel viewModel;
+    private final Texts texts;
     private final SplitPane root;
 
     public UsersScreen(UsersViewModel viewModel, Texts texts) {
         this.viewModel = viewModel;
+        this.texts = texts;
 
         TableView<UserAccount> table = new TableView<>(viewModel.users());
         table.setId("usersTable");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(Tables.placeholder(texts.get("users.none")));
         table.getColumns().add(column(texts.get("users.column.username"), UserAccount::username));
         table.getColumns().add(column(texts.get("users.column.name"), UserAccount::displayName));
         table.getColumns().add(column(texts.get("users.column.roles"), u -> u.roles().stream().sorted()
@@ -94,7 +100,9 @@ public final class UsersScreen {
         grid.addRow(0, label(texts.get("login.username")), username);
         grid.addRow(1, label(texts.get("login.displayName")), displayName);
         grid.addRow(2, label(texts.get("users.roles")), roleBoxes);
-        grid.addRow(3, label(texts.get("users.navigator")), new HBox(8, navigator, clearNavigator));
+        clearNavigator.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.addRow(3, label(texts.get("users.navigator")), new javafx.scene.layout.FlowPane(8, 8, navigator,
+                clearNavigator));
         grid.addRow(4, label(texts.get("users.temporaryPassword")), password);
         grid.addRow(5, label(texts.get("login.repeat")), repeated);
         Label hint = new Label(texts.get("users.passwordHint"));
@@ -116,11 +124,7 @@ public final class UsersScreen {
         deactivate.setOnAction(e -> viewModel.deactivate());
         HBox buttons = new HBox(8, save, reset, deactivate);
         buttons.setAlignment(Pos.CENTER_LEFT);
-        Label message = new Label();
-        message.setId("usersMessage");
-        message.setWrapText(true);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
+        Label message = Banner.of(viewModel.messageProperty(), "usersMessage");
 
         Label formTitle = new Label();
         formTitle.getStyleClass().add(Styles.SECTION_TITLE);
@@ -135,12 +139,24 @@ public final class UsersScreen {
         viewModel.newUser();
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
-    public void load() {
+    @Override
+    public String title() {
+        return texts.get("nav.users");
+    }
+
+    @Override
+    public void shown() {
         viewModel.load();
+    }
+
+    @Override
+    public void hidden() {
+        viewModel.clearMessage();
     }
 
     private static Label label(String text) {
@@ -149,10 +165,9 @@ public final class UsersScreen {
         return label;
     }
 
-    private static TableColumn<UserAccount, String> column(String title, java.util.function.Function<UserAccount, String> value) {
-        TableColumn<UserAccount, String> column = new TableColumn<>(title);
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-        return column;
+    private static TableColumn<UserAccount, String> column(String title,
+            java.util.function.Function<UserAccount, String> value) {
+        return Tables.column(title, value);
     }
 
     private static final class NavigatorCell extends ListCell<NavigatorRef> {

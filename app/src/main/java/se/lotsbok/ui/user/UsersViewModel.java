@@ -9,8 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,6 +23,7 @@ import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.user.UserService;
+import se.lotsbok.ui.common.Feedback;
 import se.lotsbok.ui.common.Tasks;
 
 /** "Användare": the administrator's list of accounts and the form for one. */
@@ -43,7 +44,7 @@ public final class UsersViewModel {
     private final ObjectProperty<NavigatorRef> navigator = new SimpleObjectProperty<>(this, "navigator");
     private final StringProperty password = new SimpleStringProperty(this, "password", "");
     private final StringProperty repeated = new SimpleStringProperty(this, "repeated", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
     private final ReadOnlyBooleanWrapper creating = new ReadOnlyBooleanWrapper(this, "creating", true);
 
     public UsersViewModel(UserService service, Actor actor, Tasks tasks, Texts texts, Consumer<Throwable> onError) {
@@ -84,7 +85,7 @@ public final class UsersViewModel {
         navigator.set(null);
         password.set("");
         repeated.set("");
-        message.set("");
+        message.set(Feedback.NONE);
     }
 
     /** Creates the account (with its temporary password) or saves the changes to the chosen one. */
@@ -120,18 +121,20 @@ public final class UsersViewModel {
     }
 
     private void run(java.util.concurrent.Callable<UserService.Outcome> work, String doneKey) {
-        message.set("");
+        message.set(Feedback.NONE);
         tasks.run(work, outcome -> {
             switch (outcome) {
                 case UserService.Done done -> {
                     password.set("");
                     repeated.set("");
-                    message.set(texts.format(doneKey, done.user().username()));
+                    message.set(Feedback.done(texts.format(doneKey, done.user().username())));
                     load();
                     selected.set(done.user());
                 }
-                case UserService.Rejected rejected -> message.set(texts.get("credentials." + rejected.problem().name()));
-                case UserService.NotPossible notPossible -> message.set(texts.get(notPossible.reason()));
+                case UserService.Rejected rejected ->
+                        message.set(Feedback.refused(texts.get("credentials." + rejected.problem().name())));
+                case UserService.NotPossible notPossible ->
+                        message.set(Feedback.refused(texts.get(notPossible.reason())));
             }
         }, onError);
     }
@@ -193,8 +196,13 @@ public final class UsersViewModel {
         return repeated;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
+    /** What the last command did, or why it was refused. */
+    public ReadOnlyObjectProperty<Feedback> messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    public void clearMessage() {
+        message.set(Feedback.NONE);
     }
 
     /** True while the form is for a new account (the user name can be typed). */

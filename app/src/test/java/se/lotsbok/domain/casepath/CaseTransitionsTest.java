@@ -1,5 +1,6 @@
 package se.lotsbok.domain.casepath;
 
+import se.lotsbok.domain.common.Refusal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.journal.NoteContent;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.testing.ParticipantInputs;
 import se.lotsbok.testing.Pins;
@@ -133,7 +133,7 @@ class ParticipantValidatorTest {
             "1996-11-25, YOUNG_ADULTS, true",  // 30 today
     })
     void ageOutsideTheProgrammeBandIsAWarningAtTheBandEdges(LocalDate born, Programme programme, boolean warned) {
-        assertThat(ParticipantValidator.ageWarning(born, programme, UnitSettings.DEFAULTS, TODAY).isPresent())
+        assertThat(ParticipantValidator.ageWarning(born, programme, UnitSettings.DEFAULTS.bandOf(programme), TODAY).isPresent())
                 .isEqualTo(warned);
     }
 
@@ -141,8 +141,8 @@ class ParticipantValidatorTest {
     void ageWarningUsesTheUnitsConfiguredBand() {
         UnitSettings narrow = new UnitSettings("", 7, new AgeBand(15, 17), new AgeBand(18, 25));
         LocalDate fourteen = TODAY.minusYears(14);
-        assertThat(ParticipantValidator.ageWarning(fourteen, Programme.YOUTH, UnitSettings.DEFAULTS, TODAY)).isEmpty();
-        assertThat(ParticipantValidator.ageWarning(fourteen, Programme.YOUTH, narrow, TODAY))
+        assertThat(ParticipantValidator.ageWarning(fourteen, Programme.YOUTH, UnitSettings.DEFAULTS.bandOf(Programme.YOUTH), TODAY)).isEmpty();
+        assertThat(ParticipantValidator.ageWarning(fourteen, Programme.YOUTH, narrow.bandOf(Programme.YOUTH), TODAY))
                 .hasValueSatisfying(w -> {
                     assertThat(w.age()).isEqualTo(14);
                     assertThat(w.band()).isEqualTo(new AgeBand(15, 17));

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.CaseStatus;
-import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.RetentionSettings;
 
 /** When a case file is due for gallring, by when, and which are exempt; the residue's birth date. */

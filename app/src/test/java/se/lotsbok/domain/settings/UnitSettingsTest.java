@@ -3,7 +3,7 @@ package se.lotsbok.domain.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 
 class UnitSettingsTest {
 

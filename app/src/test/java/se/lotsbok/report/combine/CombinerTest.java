@@ -226,7 +226,7 @@ class CombinerTest {
         return Messages.text(Texts.swedish(), inspection.problem().orElseThrow());
     }
 
-    private static se.lotsbok.domain.casepath.Refusal catchRefusal(Runnable action) {
+    private static se.lotsbok.domain.common.Refusal catchRefusal(Runnable action) {
         try {
             action.run();
         } catch (CombineRefused e) {

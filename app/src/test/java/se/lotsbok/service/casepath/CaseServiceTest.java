@@ -21,7 +21,7 @@ import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.participant.Participant;
 import se.lotsbok.domain.user.Role;

@@ -257,7 +257,7 @@ class RegisterExtractEndToEndTest {
                 Texts.swedish());
 
         assertThat(outcome).isEqualTo(new ExtractService.Refused(
-                new se.lotsbok.domain.casepath.Refusal("extract.refused.ground")));
+                new se.lotsbok.domain.common.Refusal("extract.refused.ground")));
         assertThat(temp.resolve("utdrag.pdf")).doesNotExist();
         assertThat(((ExtractService.Prepared) extracts.prepare(chef.actor(), record.participant())).extract()
                 .releases()).isEmpty();
@@ -293,7 +293,7 @@ class RegisterExtractEndToEndTest {
         assertThat(extracts.prepare(chef.actor(), gone)).isInstanceOf(ExtractService.Anonymised.class);
         assertThat(extracts.make(chef.actor(), gone, ExtractRequest.toSubject(ExtractFormat.PDF,
                 temp.resolve("gallrad.pdf")), Texts.swedish()))
-                .isEqualTo(new ExtractService.Refused(new se.lotsbok.domain.casepath.Refusal("extract.refused.anonymised")));
+                .isEqualTo(new ExtractService.Refused(new se.lotsbok.domain.common.Refusal("extract.refused.anonymised")));
         assertThat(temp.resolve("gallrad.pdf")).doesNotExist();
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Messages;
@@ -321,7 +321,7 @@ class ImportServiceTest {
     void aNavigatorMayNotImport() {
         try (Session lots = register.userWith("lots", Role.NAVIGATOR)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> lots.services().imports()
-                    .importFile(lots.actor(), bytes(GOOD))).isInstanceOf(se.lotsbok.service.AccessDenied.class);
+                    .importFile(lots.actor(), bytes(GOOD))).isInstanceOf(se.lotsbok.domain.access.AccessDenied.class);
         }
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import se.lotsbok.domain.casepath.Partner;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.journal.NoteContent;

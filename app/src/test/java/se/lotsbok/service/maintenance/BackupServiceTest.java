@@ -27,7 +27,7 @@ import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Role;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.backup.BackupArchive;

@@ -15,7 +15,7 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Refusal;
+import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.navigator.Caseload;
 import se.lotsbok.domain.navigator.Navigator;

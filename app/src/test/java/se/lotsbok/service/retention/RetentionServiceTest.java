@@ -45,7 +45,7 @@ import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.settings.RetentionSettings;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.report.ReportService;
-import se.lotsbok.service.AccessDenied;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.service.casepath.CaseResult;

@@ -1,4 +1,4 @@
-package se.lotsbok.domain.casepath;
+package se.lotsbok.domain.common;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package se.lotsbok.domain.settings;
+package se.lotsbok.domain.participant;
 
 import java.time.LocalDate;
 import java.time.Period;

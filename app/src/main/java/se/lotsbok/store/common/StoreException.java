@@ -1,4 +1,4 @@
-package se.lotsbok.store;
+package se.lotsbok.store.common;
 
 /** A failure in the data store that callers may show to the user; subclasses say which. */
 public class StoreException extends RuntimeException {

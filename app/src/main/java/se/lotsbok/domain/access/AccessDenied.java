@@ -1,6 +1,4 @@
-package se.lotsbok.service;
-
-import se.lotsbok.domain.access.Decision;
+package se.lotsbok.domain.access;
 
 /** A refused action; {@link #reason()} is the message key that says why. */
 public final class AccessDenied extends RuntimeException {
