@@ -152,7 +152,7 @@ class TallyWriterTest {
 
         assertThat(errors(root)).isEmpty();
         assertThat(root.get("rows")).extracting(r -> r.get("measure").asString())
-                .containsExactly("enrolled", "contacted_not_enrolled", "total");
+                .startsWith("enrolled", "contacted_not_enrolled", "total", "occupation_at_enrollment");
     }
 
     @Test

@@ -45,5 +45,7 @@ public enum AccessEvent {
     RETENTION_REVIEWED,
     RETENTION_KEPT,
     RETENTION_KEEP_ENDED,
-    RETENTION_DELETED
+    RETENTION_DELETED,
+    /** What the follow-up after a discharge found (the situation is not in the log, only that it was recorded). */
+    DISCHARGE_FOLLOW_UP_RECORDED
 }

@@ -4,9 +4,19 @@ import java.time.LocalDate;
 import java.util.Objects;
 import se.lotsbok.domain.common.TypedText;
 
-/** A move the user asks for: to {@code status} on {@code date}, with what that status needs. */
+/**
+ * A move the user asks for: to {@code status} on {@code date}, with what that status needs.
+ * {@code followUpAgreed}, for a discharge, records that the participant agreed to be contacted for
+ * a follow-up after it.
+ */
 public record Move(CaseStatus status, LocalDate date, ReferralSource source, DischargeReason dischargeReason,
-        ClosureReason closureReason, Situation situation, String note) {
+        ClosureReason closureReason, Situation situation, String note, boolean followUpAgreed) {
+
+    /** A move without a follow-up agreement. */
+    public Move(CaseStatus status, LocalDate date, ReferralSource source, DischargeReason dischargeReason,
+            ClosureReason closureReason, Situation situation, String note) {
+        this(status, date, source, dischargeReason, closureReason, situation, note, false);
+    }
 
     public Move {
         Objects.requireNonNull(status, "status");
@@ -28,6 +38,11 @@ public record Move(CaseStatus status, LocalDate date, ReferralSource source, Dis
 
     public static Move discharge(LocalDate date, DischargeReason reason, Situation situation) {
         return new Move(CaseStatus.DISCHARGED, date, null, reason, null, situation, "");
+    }
+
+    /** A discharge after which the participant agreed to be contacted for a follow-up. */
+    public static Move dischargeWithFollowUp(LocalDate date, DischargeReason reason, Situation situation) {
+        return new Move(CaseStatus.DISCHARGED, date, null, reason, null, situation, "", true);
     }
 
     public static Move closure(LocalDate date, ClosureReason reason) {
