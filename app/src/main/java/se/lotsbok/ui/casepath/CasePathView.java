@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -81,6 +82,9 @@ final class CasePathView extends VBox {
         housing.setId("housingChoice");
         ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
         substance.setId("substanceUseChoice");
+        CheckBox followUp = new CheckBox(texts.get("case.field.followUpAgreed"));
+        followUp.setId("followUpAgreedCheck");
+        followUp.setWrapText(true);
         TextField note = new TextField();
         note.setId("moveNote");
 
@@ -107,6 +111,9 @@ final class CasePathView extends VBox {
                 form.addRow(row++, label("case.field.housing"), housing);
                 form.addRow(row++, label("case.field.substanceUse"), substance);
             }
+            if (s == CaseStatus.DISCHARGED) {
+                form.addRow(row++, label("case.field.followUp"), followUp);
+            }
             form.addRow(row, label("case.field.note"), note);
         };
         next.valueProperty().addListener((obs, old, value) -> showFields.run());
@@ -123,7 +130,8 @@ final class CasePathView extends VBox {
                     || substance.getValue() == null ? null
                     : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
             viewModel.move(new Move(next.getValue(), date.getValue() == null ? viewModel.today() : date.getValue(),
-                    source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText()));
+                    source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText(),
+                    next.getValue() == CaseStatus.DISCHARGED && followUp.isSelected()));
         });
         Button annul = new Button(texts.get("case.annulLatest"));
         annul.setId("annulButton");
@@ -170,6 +178,7 @@ final class CasePathView extends VBox {
             next.getItems().setAll(moves);
             next.setValue(moves.size() == 1 ? moves.getFirst() : null);
             note.clear();
+            followUp.setSelected(false);
             moveBox.setDisable(!file.mayDecide());
             annul.setDisable(!file.mayDecide() || file.history().latest().isEmpty());
         });
@@ -206,6 +215,9 @@ final class CasePathView extends VBox {
             append(text, EnumTexts.label(texts, e.situation().occupation()));
             append(text, EnumTexts.label(texts, e.situation().housing()));
             append(text, texts.get("case.substance") + " " + EnumTexts.label(texts, e.situation().substanceUse()));
+        }
+        if (e.followUpDue() != null) {
+            append(text, texts.format("case.followUpDue", e.followUpDue().toString()));
         }
         append(text, e.note());
         return text.toString();

@@ -10,7 +10,7 @@ import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Styles;
 
-/** The tabs of an open participant's case file: Ärende, Samtycke, Aktörer, Handlingsplan. */
+/** The tabs of an open participant's case file: Ärende, Lots, Samtycke, Aktörer, Handlingsplan, Uppföljning. */
 public final class CaseTabs {
 
     private final List<Tab> tabs;
@@ -21,7 +21,8 @@ public final class CaseTabs {
                 tab("assignmentTab", texts.get("navigator.lots"), new AssignmentView(viewModel, texts)),
                 tab("consentTab", texts.get("consent.tab"), new ConsentView(viewModel, texts)),
                 tab("partnersTab", texts.get("partner.tab"), new PartnersView(viewModel, texts)),
-                tab("planTab", texts.get("goal.tab"), new PlanView(viewModel, texts)));
+                tab("planTab", texts.get("goal.tab"), new PlanView(viewModel, texts)),
+                tab("followUpTab", texts.get("followup.tab"), new FollowUpView(viewModel, texts)));
     }
 
     public List<Tab> tabs() {

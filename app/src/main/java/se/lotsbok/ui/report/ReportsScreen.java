@@ -164,7 +164,7 @@ public final class ReportsScreen {
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        VBox body = new VBox(14, figures, charts, tables);
+        VBox body = new VBox(14, figures, charts, new OutcomeChartsView(viewModel.outcomes(), texts), tables);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -102,7 +102,7 @@ public final class SettingsScreen {
 
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
-        VBox content = new VBox(16, title, languageCard, unitCard);
+        VBox content = new VBox(16, title, languageCard, unitCard, OutcomeSettingsView.of(viewModel.outcome(), texts));
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);

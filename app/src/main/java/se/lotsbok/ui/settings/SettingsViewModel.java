@@ -59,6 +59,7 @@ public final class SettingsViewModel {
     private final Map<NumberField, StringProperty> numbers = new LinkedHashMap<>();
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final OutcomeSettingsViewModel outcome;
 
     public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
             Predicate<Locale> onLanguageChanged,
@@ -70,6 +71,7 @@ public final class SettingsViewModel {
         this.onLanguageChanged = onLanguageChanged;
         this.onSettingsSaved = onSettingsSaved;
         this.onError = onError;
+        this.outcome = new OutcomeSettingsViewModel(service, actor, tasks, texts, onError);
         for (NumberField field : NumberField.values()) {
             numbers.put(field, new SimpleStringProperty(this, field.name(), ""));
             errors.put(field, new ReadOnlyStringWrapper(this, field.name() + "Error", ""));
@@ -84,6 +86,12 @@ public final class SettingsViewModel {
 
     public void load() {
         tasks.run(service::load, this::show, onError);
+        outcome.load();
+    }
+
+    /** The follow-up and outcome settings, kept on the same screen. */
+    public OutcomeSettingsViewModel outcome() {
+        return outcome;
     }
 
     public void save() {
