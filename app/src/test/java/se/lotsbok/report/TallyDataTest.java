@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.FollowUpRules;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
@@ -37,14 +39,13 @@ import se.lotsbok.testing.TestRegister;
 /**
  * The tallies count from register rows kept in memory and brought up to date by reading again only
  * the participants whose rows changed. On registers of random case paths (re-referrals,
- * annulments, waiting lists, closures, consents withdrawn, goals met; seeded, so a failure
+ * annulments, waiting lists, closures, consents withdrawn, goals met, situations at enrollment and
+ * discharge, follow-ups after discharge; seeded, so a failure
  * repeats), every month and year counted that way equals the count from a fresh reading of the
  * whole register, after further changes too, and the dashboard agrees with the single month.
  */
 class TallyDataTest {
 
-    private static final Situation SITUATION = new Situation(Situation.Occupation.UNKNOWN, Situation.Housing.UNKNOWN,
-            Situation.SubstanceUse.UNKNOWN);
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final LocalDate END = TestDatabases.TODAY;
 
@@ -115,7 +116,10 @@ class TallyDataTest {
         }
     }
 
-    /** Changes to rows already there: consents withdrawn, goals met, partners ended, a participant edited. */
+    /**
+     * Changes to rows already there: consents withdrawn, goals met, partners ended, follow-ups after
+     * discharge recorded, a participant edited.
+     */
     private static void change(Session chef, Random random) {
         var cases = chef.services().cases();
         for (var p : chef.services().participants().list(chef.actor())) {
@@ -124,13 +128,16 @@ class TallyDataTest {
             }
             // One kind of change per participant, so that each kind must be noticed on its own.
             CaseFile file = cases.caseFile(chef.actor(), p.id());
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> file.consents().stream().filter(c -> c.withdrawn() == null).findFirst().ifPresent(c ->
                         cases.withdrawConsent(chef.actor(), p.id(), c.id(), END.minusDays(random.nextInt(300))));
                 case 1 -> file.goals().stream().findFirst()
                         .ifPresent(g -> cases.setGoalStatus(chef.actor(), p.id(), g.id(), Goal.Status.MET));
                 case 2 -> file.partners().stream().filter(x -> x.to() == null).findFirst()
                         .ifPresent(x -> cases.endPartner(chef.actor(), p.id(), x.id(), END.minusDays(random.nextInt(300))));
+                case 3 -> FollowUpRules.pending(file.history(), file.followUps()).stream().findFirst()
+                        .ifPresent(d -> cases.recordFollowUp(chef.actor(), p.id(), d.id(), END,
+                                DischargeFollowUp.Result.REACHED, situation(random)));
                 default -> {
                     var participant = chef.services().participants().open(chef.actor(), p.id()).orElseThrow();
                     chef.services().participants().update(chef.actor(), p.id(), participant.version(),
@@ -162,8 +169,10 @@ class TallyDataTest {
                 CaseStatus to = next.get(random.nextInt(next.size()));
                 Move move = switch (to) {
                     case REFERRED -> Move.referral(date, ReferralSource.values()[random.nextInt(7)]);
-                    case ENROLLED -> Move.enrollment(date, SITUATION);
-                    case DISCHARGED -> Move.discharge(date, DischargeReason.values()[random.nextInt(6)], SITUATION);
+                    case ENROLLED -> Move.enrollment(date, situation(random));
+                    case DISCHARGED -> random.nextBoolean()
+                            ? Move.dischargeWithFollowUp(date, DischargeReason.values()[random.nextInt(6)], situation(random))
+                            : Move.discharge(date, DischargeReason.values()[random.nextInt(6)], situation(random));
                     case CONTACTED_NOT_ENROLLED -> Move.closure(date, ClosureReason.values()[random.nextInt(5)]);
                     case ASSESSMENT, WAITING_LIST -> Move.to(to, date);
                 };
@@ -189,6 +198,11 @@ class TallyDataTest {
             }
         }
         return serial + participants;
+    }
+
+    private static Situation situation(Random random) {
+        return new Situation(Situation.Occupation.values()[random.nextInt(5)],
+                Situation.Housing.values()[random.nextInt(6)], Situation.SubstanceUse.values()[random.nextInt(3)]);
     }
 
     private static CaseFile done(CaseResult result) {
