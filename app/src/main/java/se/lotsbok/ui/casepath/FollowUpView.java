@@ -102,6 +102,7 @@ final class FollowUpView extends VBox {
             viewModel.recordFollowUp(discharge.getValue().id(), date.getValue(), result.getValue(), situation);
         });
         VBox writing = new VBox(10, label(texts, "followup.new"), form, record);
+        writing.setId("followUpForm");
 
         viewModel.fileProperty().addListener((obs, old, file) -> {
             table.getItems().setAll(viewModel.followUpLines());
