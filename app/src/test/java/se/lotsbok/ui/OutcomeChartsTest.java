@@ -70,9 +70,13 @@ class OutcomeChartsTest {
         robot.clickOn("#nav_REPORTS");
         // The charts are below the key figures and the trend charts: scroll down to them, as a user would.
         robot.interact(() -> {
-            for (javafx.scene.Node node = robot.lookup("#outcomeCharts").query(); node != null; node = node.getParent()) {
+            javafx.scene.Node charts = robot.lookup("#outcomeCharts").query();
+            for (javafx.scene.Node node = charts; node != null; node = node.getParent()) {
                 if (node instanceof ScrollPane scroll) {
-                    scroll.setVvalue(0.5);
+                    double top = scroll.getContent().sceneToLocal(charts.localToScene(0, 0)).getY();
+                    double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+                    scroll.setVvalue(room <= 0 ? 0 : Math.min(1, top / room));
+                    break;
                 }
             }
         });
