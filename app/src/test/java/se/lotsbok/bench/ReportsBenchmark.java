@@ -12,7 +12,9 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import se.lotsbok.domain.casepath.ClosureReason;
@@ -26,6 +28,11 @@ import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.journal.NoteContent;
 import se.lotsbok.domain.navigator.NavigatorRef;
+import se.lotsbok.domain.casepath.CaseHistory;
+import se.lotsbok.domain.navigator.AssignmentHistory;
+import se.lotsbok.domain.report.MonthlyTally;
+import se.lotsbok.domain.report.OutcomeTally;
+import se.lotsbok.domain.report.RegisterSnapshot;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Role;
@@ -35,6 +42,7 @@ import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.RawConnection;
 import se.lotsbok.store.journal.JournalRepository;
+import se.lotsbok.store.report.ReportRepository;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
@@ -83,6 +91,7 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
                     participants, notes, (System.nanoTime() - start) / 1e9, Benchmarks.megabytes(folder));
         }
 
+        outcomesInMemory(register);
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
             ReportService reports = chef.services().reports();
             YearMonth month = YearMonth.of(2026, 10);
@@ -155,6 +164,32 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
 
     private interface Work {
         Object run();
+    }
+
+    /**
+     * The share of the outcome measures in the yearly summary, on the register's rows in memory (as
+     * the report service keeps them): the whole summary of 2025 against its outcome rows alone, in
+     * the same run, so that the machine's load falls on both alike.
+     */
+    private static void outcomesInMemory(TestRegister register) {
+        RegisterSnapshot snapshot;
+        try (Database db = register.openDirectly()) {
+            snapshot = db.transaction(repos -> {
+                ReportRepository.TallyRows rows = repos.reports().readAll();
+                Map<Long, CaseHistory> cases = new HashMap<>();
+                rows.events().forEach((id, events) -> cases.put(id, CaseHistory.of(events)));
+                Map<Long, AssignmentHistory> assignments = new HashMap<>();
+                rows.assignments().forEach((id, list) -> assignments.put(id, AssignmentHistory.of(list)));
+                return new RegisterSnapshot(rows.people(), cases, assignments, repos.reports().navigators(),
+                        rows.consents(), List.of(), rows.partners(), rows.goals(), repos.reports().unitCap(),
+                        rows.followUps(), repos.reports().outcomeOrder());
+            });
+        }
+        Year year = Year.of(2025);
+        time("in memory: yearly summary of 2025 with its outcome measures", ROUNDS, () -> { },
+                () -> MonthlyTally.yearly(year, snapshot));
+        time("in memory: the outcome measures of 2025 alone", ROUNDS, () -> { },
+                () -> OutcomeTally.rows(year.atDay(1), year.atMonth(12).atEndOfMonth(), snapshot));
     }
 
     /** Records a referral of a new participant: a write to the case rows every tally reads. */

@@ -87,7 +87,6 @@ public final class OutcomeTally {
 
         for (Map.Entry<Long, CaseHistory> entry : register.cases().entrySet()) {
             long id = entry.getKey();
-            RegisterSnapshot.Person person = register.people().get(id);
             LocalDate caseStart = null;
             CaseEvent enrollment = null;
             for (CaseEvent e : entry.getValue().effective()) {
@@ -100,6 +99,7 @@ public final class OutcomeTally {
                     case DISCHARGED -> {
                         if (within(e.date(), first, last)) {
                             Situation before = enrollment == null ? null : enrollment.situation();
+                            RegisterSnapshot.Person person = register.people().get(id);
                             fields.forEach(f -> f.discharge(before, e.situation(), person));
                             if (enrollment != null) {
                                 days.add(ChronoUnit.DAYS.between(enrollment.date(), e.date()));

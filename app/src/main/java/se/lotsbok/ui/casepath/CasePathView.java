@@ -22,7 +22,6 @@ import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.ReferralSource;
-import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.ui.common.EnumTexts;
@@ -76,12 +75,7 @@ final class CasePathView extends VBox {
         discharge.setId("dischargeReasonChoice");
         ComboBox<ClosureReason> closure = EnumTexts.combo(texts, ClosureReason.values());
         closure.setId("closureReasonChoice");
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("occupationChoice");
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("housingChoice");
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("substanceUseChoice");
+        SituationChoices situationChoices = new SituationChoices(texts, "");
         CheckBox followUp = new CheckBox(texts.get("case.field.followUpAgreed"));
         followUp.setId("followUpAgreedCheck");
         followUp.setWrapText(true);
@@ -107,9 +101,9 @@ final class CasePathView extends VBox {
                 form.addRow(row++, label("case.field.closureReason"), closure);
             }
             if (situation) {
-                form.addRow(row++, label("case.field.occupation"), occupation);
-                form.addRow(row++, label("case.field.housing"), housing);
-                form.addRow(row++, label("case.field.substanceUse"), substance);
+                form.addRow(row++, label("case.field.occupation"), situationChoices.occupation);
+                form.addRow(row++, label("case.field.housing"), situationChoices.housing);
+                form.addRow(row++, label("case.field.substanceUse"), situationChoices.substanceUse);
             }
             if (s == CaseStatus.DISCHARGED) {
                 form.addRow(row++, label("case.field.followUp"), followUp);
@@ -126,11 +120,8 @@ final class CasePathView extends VBox {
             if (next.getValue() == null) {
                 return;
             }
-            Situation situation = occupation.getValue() == null || housing.getValue() == null
-                    || substance.getValue() == null ? null
-                    : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
             viewModel.move(new Move(next.getValue(), date.getValue() == null ? viewModel.today() : date.getValue(),
-                    source.getValue(), discharge.getValue(), closure.getValue(), situation, note.getText(),
+                    source.getValue(), discharge.getValue(), closure.getValue(), situationChoices.value(), note.getText(),
                     next.getValue() == CaseStatus.DISCHARGED && followUp.isSelected()));
         });
         Button annul = new Button(texts.get("case.annulLatest"));

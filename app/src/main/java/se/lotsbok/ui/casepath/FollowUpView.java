@@ -71,35 +71,28 @@ final class FollowUpView extends VBox {
         date.setId("followUpDate");
         ComboBox<DischargeFollowUp.Result> result = EnumTexts.combo(texts, DischargeFollowUp.Result.values());
         result.setId("followUpResultChoice");
-        ComboBox<Situation.Occupation> occupation = EnumTexts.combo(texts, Situation.Occupation.values());
-        occupation.setId("followUpOccupationChoice");
-        ComboBox<Situation.Housing> housing = EnumTexts.combo(texts, Situation.Housing.values());
-        housing.setId("followUpHousingChoice");
-        ComboBox<Situation.SubstanceUse> substance = EnumTexts.combo(texts, Situation.SubstanceUse.values());
-        substance.setId("followUpSubstanceUseChoice");
+        SituationChoices situation = new SituationChoices(texts, "followUp");
         // The situation is asked for only when the person was reached.
         var notReached = result.valueProperty().isNotEqualTo(DischargeFollowUp.Result.REACHED);
-        occupation.disableProperty().bind(notReached);
-        housing.disableProperty().bind(notReached);
-        substance.disableProperty().bind(notReached);
+        situation.occupation.disableProperty().bind(notReached);
+        situation.housing.disableProperty().bind(notReached);
+        situation.substanceUse.disableProperty().bind(notReached);
 
         GridPane form = FormGrid.create();
         form.addRow(0, label(texts, "followup.field.discharge"), discharge);
         form.addRow(1, label(texts, "followup.field.date"), date);
         form.addRow(2, label(texts, "followup.field.result"), result);
-        form.addRow(3, label(texts, "case.field.occupation"), occupation);
-        form.addRow(4, label(texts, "case.field.housing"), housing);
-        form.addRow(5, label(texts, "case.field.substanceUse"), substance);
+        form.addRow(3, label(texts, "case.field.occupation"), situation.occupation);
+        form.addRow(4, label(texts, "case.field.housing"), situation.housing);
+        form.addRow(5, label(texts, "case.field.substanceUse"), situation.substanceUse);
         Button record = new Button(texts.get("followup.record"));
         record.setId("recordFollowUpButton");
         record.getStyleClass().add(Styles.PRIMARY);
         record.disableProperty().bind(discharge.valueProperty().isNull());
         record.setOnAction(e -> {
             boolean reached = result.getValue() == DischargeFollowUp.Result.REACHED;
-            Situation situation = !reached || occupation.getValue() == null || housing.getValue() == null
-                    || substance.getValue() == null ? null
-                    : new Situation(occupation.getValue(), housing.getValue(), substance.getValue());
-            viewModel.recordFollowUp(discharge.getValue().id(), date.getValue(), result.getValue(), situation);
+            viewModel.recordFollowUp(discharge.getValue().id(), date.getValue(), result.getValue(),
+                    reached ? situation.value() : null);
         });
         VBox writing = new VBox(10, label(texts, "followup.new"), form, record);
         writing.setId("followUpForm");
@@ -111,9 +104,7 @@ final class FollowUpView extends VBox {
             discharge.setValue(pending.isEmpty() ? null : pending.getFirst());
             date.setValue(viewModel.today());
             result.setValue(null);
-            occupation.setValue(null);
-            housing.setValue(null);
-            substance.setValue(null);
+            situation.clear();
             writing.setVisible(!pending.isEmpty());
             writing.setManaged(!pending.isEmpty());
             writing.setDisable(file == null || !file.mayWrite());

@@ -5,7 +5,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -14,7 +13,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Styles;
 
@@ -94,20 +92,7 @@ final class OutcomeChartsView extends VBox {
 
     private Node chart(OutcomeChartsViewModel.FieldChart field) {
         CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setMinorTickVisible(false);
-        y.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return value.doubleValue() == Math.rint(value.doubleValue()) ? Long.toString(value.longValue()) : "";
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return Long.parseLong(text);
-            }
-        });
-        BarChart<String, Number> chart = new BarChart<>(x, y);
+        BarChart<String, Number> chart = new BarChart<>(x, ReportsScreen.integerAxis());
         chart.setId("outcomeChart_" + field.field());
         chart.setTitle(field.title());
         chart.setAnimated(false);

@@ -405,7 +405,8 @@ public final class ReportsScreen {
         return p.state() == ReportService.ExportState.CHANGED ? name + " *" : name;
     }
 
-    private static NumberAxis integerAxis() {
+    /** A count axis: whole numbers only, no minor ticks. */
+    static NumberAxis integerAxis() {
         NumberAxis axis = new NumberAxis();
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new StringConverter<>() {
