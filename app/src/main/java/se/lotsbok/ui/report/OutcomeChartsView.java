@@ -91,28 +91,34 @@ final class OutcomeChartsView extends VBox {
     }
 
     private Node chart(OutcomeChartsViewModel.FieldChart field) {
-        CategoryAxis x = new CategoryAxis();
-        BarChart<String, Number> chart = new BarChart<>(x, ReportsScreen.integerAxis());
+        // Bars lie down so that the values' words read across, however long.
+        CategoryAxis y = new CategoryAxis();
+        BarChart<Number, String> chart = new BarChart<>(ReportsScreen.integerAxis(), y);
         chart.setId("outcomeChart_" + field.field());
         chart.setTitle(field.title());
         chart.setAnimated(false);
-        XYChart.Series<String, Number> enrolled = new XYChart.Series<>();
+        chart.setBarGap(1);
+        chart.setCategoryGap(6);
+        XYChart.Series<Number, String> enrolled = new XYChart.Series<>();
         enrolled.setName(texts.get("report.outcome.atEnrollment"));
-        XYChart.Series<String, Number> discharged = new XYChart.Series<>();
+        XYChart.Series<Number, String> discharged = new XYChart.Series<>();
         discharged.setName(texts.get("report.outcome.atDischarge"));
-        for (OutcomeChartsViewModel.Bar bar : field.bars()) {
-            enrolled.getData().add(new XYChart.Data<>(bar.label(), bar.atEnrollment()));
-            discharged.getData().add(new XYChart.Data<>(bar.label(), bar.atDischarge()));
+        // Top down in the order the window lists the values (a category axis fills from the bottom).
+        for (OutcomeChartsViewModel.Bar bar : field.bars().reversed()) {
+            enrolled.getData().add(new XYChart.Data<>(bar.atEnrollment(), bar.label()));
+            discharged.getData().add(new XYChart.Data<>(bar.atDischarge(), bar.label()));
         }
         chart.getData().add(enrolled);
         chart.getData().add(discharged);
-        chart.setPrefSize(340, 280);
+        chart.setPrefSize(320, 270);
         Label change = new Label(texts.format("report.outcome.change", field.improved(), field.unchanged(),
                 field.worsened(), field.unknown()));
         change.setId("outcomeChange_" + field.field());
         change.setWrapText(true);
+        change.setMaxWidth(315);
+        change.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(4, chart, change);
-        box.setPrefWidth(350);
+        box.setPrefWidth(325);
         return box;
     }
 }
