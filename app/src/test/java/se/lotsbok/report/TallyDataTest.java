@@ -99,6 +99,33 @@ class TallyDataTest {
     }
 
     @Test
+    void aFollowUpRecordedAfterTheMonthWasCountedIsCountedToo() {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        try (Session chef = register.userWith("chef", Role.UNIT_HEAD)) {
+            var cases = chef.services().cases();
+            ParticipantInput input = ParticipantInputs.valid().name("Ny", "Person")
+                    .identity(Pins.dashed("19980101", "777")).build();
+            long id = ((SaveOutcome.Saved) chef.services().participants().create(chef.actor(), input))
+                    .participant().id();
+            done(cases.move(chef.actor(), id, Move.referral(LocalDate.of(2026, 1, 5), ReferralSource.POLICE)));
+            done(cases.recordConsent(chef.actor(), id, LocalDate.of(2026, 1, 10), null, EnumSet.allOf(Partner.class),
+                    List.of()));
+            done(cases.move(chef.actor(), id, Move.enrollment(LocalDate.of(2026, 1, 10), situation(new Random(1)))));
+            CaseFile file = done(cases.move(chef.actor(), id, Move.dischargeWithFollowUp(LocalDate.of(2026, 3, 10),
+                    DischargeReason.PLANNED_GOALS_MET, situation(new Random(2)))));
+            ReportService reports = chef.services().reports();
+            YearMonth september = YearMonth.of(2026, 9);
+            assertThat(reports.month(chef.actor(), september).value("followup_due", "not_recorded")).contains(1L);
+
+            done(cases.recordFollowUp(chef.actor(), id, file.history().latest().orElseThrow().id(), END,
+                    DischargeFollowUp.Result.REACHED, situation(new Random(3))));
+
+            assertThat(reports.month(chef.actor(), september).value("followup_due", "reached")).contains(1L);
+            assertThat(reports.fullReads()).as("read again from the change record, not whole").isEqualTo(1);
+        }
+    }
+
+    @Test
     void theDashboardsMonthEqualsTheMonthOnItsOwn() {
         TestRegister register = TestRegister.create(TestDatabases.folder(temp));
         try (Session chef = register.userWith("chef", Role.UNIT_HEAD)) {
