@@ -136,8 +136,11 @@ public final class Codes {
         return lower(result);
     }
 
+    /** Computed once per value: the outcome count asks for these codes for every discharge it counts. */
+    private static final java.util.Map<Enum<?>, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
     private static String lower(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT);
+        return LOWER.computeIfAbsent(value, v -> v.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The age band of someone {@code age} years old. */

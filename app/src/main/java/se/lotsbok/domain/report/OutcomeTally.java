@@ -85,11 +85,12 @@ public final class OutcomeTally {
         Map<String, Long> followUps = counter(DischargeFollowUp.Result.values(), Codes::of);
         followUps.put(NOT_RECORDED, 0L);
 
-        for (Map.Entry<Long, CaseHistory> entry : register.cases().entrySet()) {
-            long id = entry.getKey();
+        // By value, not by entry: the participant's id is on each row, and the walk covers everyone.
+        for (CaseHistory history : register.cases().values()) {
             LocalDate caseStart = null;
             CaseEvent enrollment = null;
-            for (CaseEvent e : entry.getValue().effective()) {
+            for (CaseEvent e : history.effective()) {
+                long id = e.participantId();
                 switch (e.status()) {
                     case REFERRED -> {
                         caseStart = e.date();
