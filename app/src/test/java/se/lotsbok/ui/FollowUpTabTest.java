@@ -101,7 +101,7 @@ class FollowUpTabTest {
         robot.clickOn("Berg, Vuxen");
         followUpTab(robot);
         choose(robot, "#followUpResultChoice", DischargeFollowUp.Result.REACHED);
-        scrollDown(robot, "#followUpView");
+        Scrolling.into(robot, "#recordFollowUpButton");
         robot.clickOn("#recordFollowUpButton");
         assertThat(robot.lookup("#followUpMessage").queryAs(Label.class).getText())
                 .as("the situation is asked for when the person was reached")
@@ -109,7 +109,7 @@ class FollowUpTabTest {
         choose(robot, "#followUpOccupationChoice", Situation.Occupation.WORK);
         choose(robot, "#followUpHousingChoice", Situation.Housing.OWN);
         choose(robot, "#followUpSubstanceUseChoice", Situation.SubstanceUse.NO);
-        scrollDown(robot, "#followUpView");
+        Scrolling.into(robot, "#recordFollowUpButton");
         robot.clickOn("#recordFollowUpButton");
 
         assertThat(robot.lookup("#followUpMessage").queryAs(Label.class).getText())
@@ -129,17 +129,6 @@ class FollowUpTabTest {
             javafx.scene.control.TabPane tabs = robot.lookup("#participantTabs").queryAs(javafx.scene.control.TabPane.class);
             tabs.getTabs().stream().filter(t -> "followUpTab".equals(t.getId())).findFirst()
                     .ifPresent(t -> tabs.getSelectionModel().select(t));
-        });
-    }
-
-    /** The form is below the table, in a tab below the participant's details: scroll down to it, as a user would. */
-    private static void scrollDown(FxRobot robot, String query) {
-        robot.interact(() -> {
-            for (javafx.scene.Node node = robot.lookup(query).query(); node != null; node = node.getParent()) {
-                if (node instanceof javafx.scene.control.ScrollPane scroll) {
-                    scroll.setVvalue(1);
-                }
-            }
         });
     }
 

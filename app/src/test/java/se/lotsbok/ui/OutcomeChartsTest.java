@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,17 +68,7 @@ class OutcomeChartsTest {
     void theMonthsDischargesAreChartedWithTheNumberTheyRestOnAndARedNoteBelowTheLimit(FxRobot robot) {
         robot.clickOn("#nav_REPORTS");
         // The charts are below the key figures and the trend charts: scroll down to them, as a user would.
-        robot.interact(() -> {
-            javafx.scene.Node charts = robot.lookup("#outcomeCharts").query();
-            for (javafx.scene.Node node = charts; node != null; node = node.getParent()) {
-                if (node instanceof ScrollPane scroll) {
-                    double top = scroll.getContent().sceneToLocal(charts.localToScene(0, 0)).getY();
-                    double room = scroll.getContent().getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-                    scroll.setVvalue(room <= 0 ? 0 : Math.min(1, top / room));
-                    break;
-                }
-            }
-        });
+        Scrolling.into(robot, "#outcomeCharts");
 
         assertThat(text(robot, "#outcomeBasis")).isEqualTo("Bygger på 2 avslut under oktober 2026.");
         Label warning = robot.lookup("#outcomeWarning").queryAs(Label.class);
