@@ -9,6 +9,7 @@ import java.util.function.Function;
 import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
 import se.lotsbok.domain.navigator.Assignment;
@@ -34,6 +35,7 @@ final class TallyData {
     private final Map<Long, List<Consent>> consents = new HashMap<>();
     private final Map<Long, List<PartnerInvolvement>> partners = new HashMap<>();
     private final Map<Long, List<Goal>> goals = new HashMap<>();
+    private final Map<Long, List<DischargeFollowUp>> followUps = new HashMap<>();
     private long reads;
 
     /**
@@ -46,7 +48,8 @@ final class TallyData {
         RegisterSnapshot snapshot = new RegisterSnapshot(Collections.unmodifiableMap(people),
                 Collections.unmodifiableMap(cases), Collections.unmodifiableMap(assignments), repos.navigators(),
                 Collections.unmodifiableMap(consents), meetings, Collections.unmodifiableMap(partners),
-                Collections.unmodifiableMap(goals), repos.unitCap());
+                Collections.unmodifiableMap(goals), repos.unitCap(), Collections.unmodifiableMap(followUps),
+                repos.outcomeOrder());
         return work.apply(snapshot);
     }
 
@@ -82,6 +85,7 @@ final class TallyData {
         consents.clear();
         partners.clear();
         goals.clear();
+        followUps.clear();
         put(repos.readAll());
         seq = latest;
         reads++;
@@ -94,6 +98,7 @@ final class TallyData {
         consents.remove(id);
         partners.remove(id);
         goals.remove(id);
+        followUps.remove(id);
     }
 
     private void put(ReportRepository.TallyRows rows) {
@@ -107,5 +112,6 @@ final class TallyData {
         consents.putAll(rows.consents());
         partners.putAll(rows.partners());
         goals.putAll(rows.goals());
+        followUps.putAll(rows.followUps());
     }
 }

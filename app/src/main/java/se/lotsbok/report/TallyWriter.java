@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import se.lotsbok.domain.common.CsvSafety;
 import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.domain.report.OutcomeTally;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
 import tools.jackson.databind.SequenceWriter;
@@ -23,7 +24,9 @@ import tools.jackson.dataformat.csv.CsvWriteFeature;
 /**
  * Writes a tally as CSV in long form ({@code period;measure;category;value}, UTF-8 with BOM,
  * RFC 4180 quoting, CRLF) or as JSON with metadata, as described by {@code tally.schema.json}.
- * Both carry the same numbers; small counts can be hidden in both.
+ * Both carry the same numbers; small counts can be hidden in both. Values that are not counts
+ * follow their measure: the percentiles of days are hidden when the number of discharges they
+ * rest on is, and the outcome order's ranks are never hidden.
  */
 public final class TallyWriter {
 
@@ -73,16 +76,27 @@ public final class TallyWriter {
      * {@code {suppressed: true, lessThan: N+1}}: the rows of a tally and of a compilation alike.
      */
     public static void writeRows(ArrayNode array, java.util.List<TallyRow> rows, ExportOptions options) {
+        Tally all = new Tally("", rows);
         for (TallyRow row : rows) {
             ObjectNode node = array.addObject();
             node.put("measure", row.measure());
             node.put("category", row.category());
-            if (options.suppresses(row.value())) {
+            if (hidden(all, row, options)) {
                 node.putObject("value").put("suppressed", true).put("lessThan", options.suppressUpTo() + 1);
             } else {
                 node.put("value", row.value());
             }
         }
+    }
+
+    /** Whether small-number suppression hides this row's value. */
+    static boolean hidden(Tally tally, TallyRow row, ExportOptions options) {
+        return switch (OutcomeTally.kindOf(row.measure())) {
+            case COUNT -> options.suppresses(row.value());
+            case RANK -> false;
+            case DAYS -> options.suppresses(row.category().equals(TallyRow.TOTAL) ? row.value()
+                    : tally.value(row.measure(), TallyRow.TOTAL).orElse(0L));
+        };
     }
 
     private static void writeCsv(Tally tally, ExportOptions options, OutputStream out) {
@@ -99,7 +113,7 @@ public final class TallyWriter {
             out.write(BOM);
             try (SequenceWriter rows = CSV.writer(schema).writeValues(out)) {
                 for (TallyRow row : tally.rows()) {
-                    String value = options.suppresses(row.value()) ? options.hiddenText() : Long.toString(row.value());
+                    String value = hidden(tally, row, options) ? options.hiddenText() : Long.toString(row.value());
                     rows.write(new String[] {tally.period(), row.measure(), CsvSafety.guard(row.category()), value});
                 }
             }

@@ -41,6 +41,7 @@ import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.store.access.LogHeadFile;
 import se.lotsbok.store.backup.BackupArchive;
 import se.lotsbok.store.journal.V6__GuardSignedNotes;
+import se.lotsbok.store.report.V16__FollowUpReportTrigger;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
@@ -586,7 +587,8 @@ public final class Database implements AutoCloseable {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers(), new V18__SigningKey());
+                .javaMigrations(new V6__GuardSignedNotes(), new V9__ReportChangeTriggers(),
+                        new V16__FollowUpReportTrigger(), new V18__SigningKey());
     }
 
     private static String constraintOf(IntegrityConstraintViolationException e) {

@@ -12,10 +12,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
@@ -25,6 +28,11 @@ import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.journal.NoteContent;
 import se.lotsbok.domain.navigator.NavigatorRef;
+import se.lotsbok.domain.casepath.CaseHistory;
+import se.lotsbok.domain.navigator.AssignmentHistory;
+import se.lotsbok.domain.report.MonthlyTally;
+import se.lotsbok.domain.report.OutcomeTally;
+import se.lotsbok.domain.report.RegisterSnapshot;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Role;
@@ -34,13 +42,15 @@ import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.RawConnection;
 import se.lotsbok.store.journal.JournalRepository;
+import se.lotsbok.store.report.ReportRepository;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
 /**
  * The unit head's reports on a large register: 100 000 participants with ten years of case paths,
- * consents, assignments, partners and goals, and 1 000 000 signed notes. Times the monthly tally,
- * the yearly summary and the whole dashboard (twelve months), and compares the participant list
+ * consents, assignments, partners, goals, the situation at enrollment and discharge and follow-ups
+ * after discharge, and 1 000 000 signed notes. Times the monthly tally, the yearly summary (with
+ * its outcome measures) and the whole dashboard (twelve months), and compares the participant list
  * export with H2's own {@code CSVWRITE} of the same rows in the same run.
  */
 final class ReportsBenchmark implements Benchmarks.Benchmark {
@@ -94,6 +104,15 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
             Tally year = reports.year(chef.actor(), Year.of(2025));
             System.out.printf("2025: %,d enrolled, %,d contacted, not enrolled%n", year.total("enrolled"),
                     year.total("contacted_not_enrolled"));
+            System.out.printf("2025 outcomes: %,d discharges (occupation improved %,d, unchanged %,d, worsened %,d, "
+                            + "unknown %,d), %,d goals at discharge, median %,d days enrolled; %,d follow-ups due, "
+                            + "%,d reached%n", year.total("outcome_occupation"),
+                    year.value("outcome_occupation", "improved").orElseThrow(),
+                    year.value("outcome_occupation", "unchanged").orElseThrow(),
+                    year.value("outcome_occupation", "worsened").orElseThrow(),
+                    year.value("outcome_occupation", "unknown").orElseThrow(), year.total("goals_at_discharge"),
+                    year.value("enrollment_days", "median").orElseThrow(), year.total("followup_due"),
+                    year.value("followup_due", "reached").orElseThrow());
 
             // H2 reuses a query's result while none of its tables has changed, so each figure is
             // taken twice: right after a case move was recorded (the usual case on a working day)
@@ -140,10 +159,40 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
             Files.delete(ours);
             Files.delete(h2);
         }
+        outcomesInMemory(register);
     }
 
     private interface Work {
         Object run();
+    }
+
+    /**
+     * The share of the outcome measures in the yearly summary, on the register's rows in memory (as
+     * the report service keeps them): the whole summary of 2025 against its outcome rows alone, in
+     * the same run, so that the machine's load falls on both alike.
+     */
+    private static void outcomesInMemory(TestRegister register) {
+        RegisterSnapshot snapshot;
+        try (Database db = register.openDirectly()) {
+            snapshot = db.transaction(repos -> {
+                ReportRepository.TallyRows rows = repos.reports().readAll();
+                Map<Long, CaseHistory> cases = new HashMap<>();
+                rows.events().forEach((id, events) -> cases.put(id, CaseHistory.of(events)));
+                Map<Long, AssignmentHistory> assignments = new HashMap<>();
+                rows.assignments().forEach((id, list) -> assignments.put(id, AssignmentHistory.of(list)));
+                return new RegisterSnapshot(rows.people(), cases, assignments, repos.reports().navigators(),
+                        rows.consents(), List.of(), rows.partners(), rows.goals(), repos.reports().unitCap(),
+                        rows.followUps(), repos.reports().outcomeOrder());
+            });
+        }
+        Year year = Year.of(2025);
+        // Run last, on code the JIT has compiled by now, and twice over so that neither comes first.
+        for (int pass = 0; pass < 2; pass++) {
+            time("in memory: yearly summary of 2025 with its outcome measures", 21, () -> { },
+                    () -> MonthlyTally.yearly(year, snapshot));
+            time("in memory: the outcome measures of 2025 alone", 21, () -> { },
+                    () -> OutcomeTally.rows(year.atDay(1), year.atMonth(12).atEndOfMonth(), snapshot));
+        }
     }
 
     /** Records a referral of a new participant: a write to the case rows every tally reads. */
@@ -195,8 +244,7 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
         });
         List<Long> ids = db.transaction(repos -> repos.participants().listSummaries(actor).stream()
                 .map(s -> s.id()).sorted().toList());
-        Situation situation = new Situation(Situation.Occupation.UNKNOWN, Situation.Housing.UNKNOWN,
-                Situation.SubstanceUse.UNKNOWN);
+        Random situations = new Random(47);
         int days = (int) (LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay());
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<Long> slice = ids.subList(from, Math.min(ids.size(), from + BATCH));
@@ -213,17 +261,21 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
                     if (fate < 60) {
                         repos.cases().recordConsent(actor, id, next.minusDays(2), null, EnumSet.of(Partner.POLICE,
                                 Partner.SCHOOL, Partner.SOCIAL_SERVICES), List.of(), now);
-                        repos.cases().recordMove(actor, id, Move.enrollment(next, situation), now);
+                        repos.cases().recordMove(actor, id, Move.enrollment(next, situation(situations)), now);
                         repos.assignments().assign(actor, id, navigators.get(random.nextInt(NAVIGATORS)), next, now);
                         repos.cases().addPartner(actor, id, Partner.values()[random.nextInt(Partner.values().length)],
                                 next, now);
-                        repos.cases().addGoal(actor, id, Goal.LifeArea.values()[random.nextInt(
+                        long goal = repos.cases().addGoal(actor, id, Goal.LifeArea.values()[random.nextInt(
                                 Goal.LifeArea.values().length)], "Mål", Partner.SCHOOL, next.plusDays(90), next, now);
                         LocalDate end = next.plusDays(90 + random.nextInt(640));
+                        // Half of the goals reach a status of their own before the case could end.
+                        if (situations.nextBoolean() && !next.plusDays(89).isAfter(LAST_DAY)) {
+                            repos.cases().setGoalStatus(actor, id, goal, Goal.Status.values()[1 + situations.nextInt(4)],
+                                    next.plusDays(89), now);
+                        }
                         if (!end.isAfter(LAST_DAY) && random.nextInt(10) < 9) {
-                            repos.cases().recordMove(actor, id, Move.discharge(end,
-                                    DischargeReason.values()[random.nextInt(DischargeReason.values().length)],
-                                    situation), now);
+                            dischargeWithOutcome(repos, actor, id, end, DischargeReason.values()[random.nextInt(
+                                    DischargeReason.values().length)], situations, now);
                         }
                     } else if (fate < 85) {
                         repos.cases().recordMove(actor, id, Move.closure(next,
@@ -236,6 +288,28 @@ final class ReportsBenchmark implements Benchmarks.Benchmark {
                 return null;
             });
         }
+    }
+
+    /**
+     * A discharge with the situation then; for about half of them the participant agreed to a
+     * follow-up six months later, which for most that are due has been recorded.
+     */
+    private static void dischargeWithOutcome(se.lotsbok.store.Repositories repos, Actor actor, long id, LocalDate end,
+            DischargeReason reason, Random situations, Instant now) {
+        boolean agreed = situations.nextBoolean();
+        LocalDate due = agreed ? end.plusMonths(6) : null;
+        long event = repos.cases().recordMove(actor, id, agreed ? Move.dischargeWithFollowUp(end, reason,
+                situation(situations)) : Move.discharge(end, reason, situation(situations)), due, now);
+        if (due != null && !due.isAfter(LAST_DAY) && situations.nextInt(4) > 0) {
+            DischargeFollowUp.Result result = DischargeFollowUp.Result.values()[situations.nextInt(3)];
+            repos.cases().recordFollowUp(actor, id, event, due.plusDays(situations.nextInt(20)), result,
+                    result == DischargeFollowUp.Result.REACHED ? situation(situations) : null, now);
+        }
+    }
+
+    private static Situation situation(Random random) {
+        return new Situation(Situation.Occupation.values()[random.nextInt(5)],
+                Situation.Housing.values()[random.nextInt(6)], Situation.SubstanceUse.values()[random.nextInt(3)]);
     }
 
     /** Short signed notes spread over the ten years and the participants. */

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.FollowUpRules;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
@@ -38,14 +40,13 @@ import se.lotsbok.testing.TestRegister;
 /**
  * The tallies count from register rows kept in memory and brought up to date by reading again only
  * the participants whose rows changed. On registers of random case paths (re-referrals,
- * annulments, waiting lists, closures, consents withdrawn, goals met; seeded, so a failure
+ * annulments, waiting lists, closures, consents withdrawn, goals met, situations at enrollment and
+ * discharge, follow-ups after discharge; seeded, so a failure
  * repeats), every month and year counted that way equals the count from a fresh reading of the
  * whole register, after further changes too, and the dashboard agrees with the single month.
  */
 class TallyDataTest {
 
-    private static final Situation SITUATION = new Situation(Situation.Occupation.UNKNOWN, Situation.Housing.UNKNOWN,
-            Situation.SubstanceUse.UNKNOWN);
     private static final LocalDate START = LocalDate.of(2024, 1, 1);
     private static final LocalDate END = TestDatabases.TODAY;
 
@@ -99,6 +100,33 @@ class TallyDataTest {
     }
 
     @Test
+    void aFollowUpRecordedAfterTheMonthWasCountedIsCountedToo() {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        try (Session chef = register.userWith("chef", Role.UNIT_HEAD)) {
+            var cases = chef.services().cases();
+            ParticipantInput input = ParticipantInputs.valid().name("Ny", "Person")
+                    .identity(Pins.dashed("19980101", "777")).build();
+            long id = ((SaveOutcome.Saved) chef.services().participants().create(chef.actor(), input))
+                    .participant().id();
+            done(cases.move(chef.actor(), id, Move.referral(LocalDate.of(2026, 1, 5), ReferralSource.POLICE)));
+            done(cases.recordConsent(chef.actor(), id, LocalDate.of(2026, 1, 10), null, EnumSet.allOf(Partner.class),
+                    List.of()));
+            done(cases.move(chef.actor(), id, Move.enrollment(LocalDate.of(2026, 1, 10), RandomCasePaths.situation(new Random(1)))));
+            CaseFile file = done(cases.move(chef.actor(), id, Move.dischargeWithFollowUp(LocalDate.of(2026, 3, 10),
+                    DischargeReason.PLANNED_GOALS_MET, RandomCasePaths.situation(new Random(2)))));
+            ReportService reports = chef.services().reports();
+            YearMonth september = YearMonth.of(2026, 9);
+            assertThat(reports.month(chef.actor(), september).value("followup_due", "not_recorded")).contains(1L);
+
+            done(cases.recordFollowUp(chef.actor(), id, file.history().latest().orElseThrow().id(), END,
+                    DischargeFollowUp.Result.REACHED, RandomCasePaths.situation(new Random(3))));
+
+            assertThat(reports.month(chef.actor(), september).value("followup_due", "reached")).contains(1L);
+            assertThat(reports.fullReads()).as("read again from the change record, not whole").isEqualTo(1);
+        }
+    }
+
+    @Test
     void theDashboardsMonthEqualsTheMonthOnItsOwn() {
         TestRegister register = TestRegister.create(TestDatabases.folder(temp));
         try (Session chef = register.userWith("chef", Role.UNIT_HEAD)) {
@@ -116,7 +144,10 @@ class TallyDataTest {
         }
     }
 
-    /** Changes to rows already there: consents withdrawn, goals met, partners ended, a participant edited. */
+    /**
+     * Changes to rows already there: consents withdrawn, goals met, partners ended, follow-ups after
+     * discharge recorded, a participant edited.
+     */
     private static void change(Session chef, Random random) {
         var cases = chef.services().cases();
         for (var p : chef.services().participants().list(chef.actor())) {
@@ -125,13 +156,16 @@ class TallyDataTest {
             }
             // One kind of change per participant, so that each kind must be noticed on its own.
             CaseFile file = cases.caseFile(chef.actor(), p.id());
-            switch (random.nextInt(4)) {
+            switch (random.nextInt(5)) {
                 case 0 -> file.consents().stream().filter(c -> c.withdrawn() == null).findFirst().ifPresent(c ->
                         cases.withdrawConsent(chef.actor(), p.id(), c.id(), END.minusDays(random.nextInt(300))));
                 case 1 -> file.goals().stream().findFirst()
                         .ifPresent(g -> cases.setGoalStatus(chef.actor(), p.id(), g.id(), Goal.Status.MET));
                 case 2 -> file.partners().stream().filter(x -> x.to() == null).findFirst()
                         .ifPresent(x -> cases.endPartner(chef.actor(), p.id(), x.id(), END.minusDays(random.nextInt(300))));
+                case 3 -> FollowUpRules.pending(file.history(), file.followUps()).stream().findFirst()
+                        .ifPresent(d -> cases.recordFollowUp(chef.actor(), p.id(), d.id(), END,
+                                DischargeFollowUp.Result.REACHED, RandomCasePaths.situation(random)));
                 default -> {
                     var participant = chef.services().participants().open(chef.actor(), p.id()).orElseThrow();
                     chef.services().participants().update(chef.actor(), p.id(), participant.version(),

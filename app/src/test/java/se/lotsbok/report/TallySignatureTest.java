@@ -30,8 +30,15 @@ class TallySignatureTest {
 
     private static final SigningKey KEY = SigningKeys.newKey();
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Tally YEAR = new Tally("2016", List.of(new TallyRow("enrolled", "total", 20),
-            new TallyRow("contacted_not_enrolled", "total", 5), new TallyRow("total", "total", 25)));
+    /** A whole yearly summary (every measure the schema asks for) with 20 enrolled and 5 contacted. */
+    private static final Tally YEAR = new Tally("2016", MonthlyTally.yearly(Year.of(2016),
+            new RegisterSnapshot(Map.of(), Map.of(), Map.of(), List.of(), Map.of(), List.of(), Map.of(), Map.of(), 7))
+            .rows().stream().map(r -> switch (r.measure() + "/" + r.category()) {
+                case "enrolled/total" -> new TallyRow(r.measure(), r.category(), 20);
+                case "contacted_not_enrolled/total" -> new TallyRow(r.measure(), r.category(), 5);
+                case "total/total" -> new TallyRow(r.measure(), r.category(), 25);
+                default -> r;
+            }).toList());
     private static Schema schema;
 
     @BeforeAll

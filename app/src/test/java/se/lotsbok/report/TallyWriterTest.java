@@ -155,7 +155,7 @@ class TallyWriterTest {
 
         assertThat(errors(root)).isEmpty();
         assertThat(root.get("rows")).extracting(r -> r.get("measure").asString())
-                .containsExactly("enrolled", "contacted_not_enrolled", "total");
+                .startsWith("enrolled", "contacted_not_enrolled", "total", "occupation_at_enrollment");
     }
 
     @Test
@@ -171,6 +171,57 @@ class TallyWriterTest {
         JsonNode withoutTotals = good.deepCopy();
         ((tools.jackson.databind.node.ArrayNode) withoutTotals.get("rows")).removeAll();
         assertThat(errors(withoutTotals)).isNotEmpty();
+    }
+
+    @Test
+    void percentilesOfDaysAreHiddenWithTheirBaseAndRanksNeverAre() {
+        Tally few = new Tally("2026", List.of(new TallyRow("enrollment_days", "total", 2),
+                new TallyRow("enrollment_days", "p25", 40), new TallyRow("enrollment_days", "median", 1),
+                new TallyRow("enrollment_days", "p75", 210), new TallyRow("outcome_order_substance_use", "total", 2),
+                new TallyRow("outcome_order_substance_use", "yes", 2), new TallyRow("outcome_order_substance_use", "no", 1)));
+        Tally many = new Tally("2026", List.of(new TallyRow("enrollment_days", "total", 12),
+                new TallyRow("enrollment_days", "p25", 2), new TallyRow("enrollment_days", "median", 1),
+                new TallyRow("enrollment_days", "p75", 210)));
+        ExportOptions suppress = new ExportOptions(';', 2);
+
+        assertThat(readCsv(write(few, MONTH, TallyFormat.CSV, suppress), ';').stream().skip(1).map(r -> r[3]))
+                .as("two discharges: their days could name them; the order is no count")
+                .containsExactly("<3", "<3", "<3", "<3", "2", "2", "1");
+        assertThat(readCsv(write(many, MONTH, TallyFormat.CSV, suppress), ';').stream().skip(1).map(r -> r[3]))
+                .as("twelve discharges: a median of one day is no small count")
+                .containsExactly("12", "2", "1", "210");
+    }
+
+    @Test
+    void aYearWithOutcomesValidatesAndTheSchemaKnowsTheirCategories() {
+        Tally year = withValues(MonthlyTally.yearly(Year.of(2026), emptyRegisterWith()));
+        TallyHeader header = new TallyHeader("SIG Söder", TallyHeader.Kind.YEAR, "2026", NOW, "1.2.3");
+
+        JsonNode root = readJson(write(year, header, TallyFormat.JSON, ExportOptions.DEFAULTS));
+        JsonNode suppressed = readJson(write(year, header, TallyFormat.JSON, new ExportOptions(';', 50)));
+
+        assertThat(errors(root)).isEmpty();
+        assertThat(errors(suppressed)).isEmpty();
+        int outcome = indexOf(root, "outcome_occupation", "improved");
+        assertThat(errors(edit(root, "rows/" + outcome + "/category", "better"))).isNotEmpty();
+        int housing = indexOf(root, "housing_at_discharge", "none");
+        assertThat(errors(edit(root, "rows/" + housing + "/category", "internship"))).isNotEmpty();
+        int byGender = indexOf(root, "outcome_substance_use_worsened_by_gender", "kvinna");
+        assertThat(errors(edit(root, "rows/" + byGender + "/category", "unga"))).isNotEmpty();
+        JsonNode withoutOrder = root.deepCopy();
+        ((tools.jackson.databind.node.ArrayNode) withoutOrder.get("rows")).remove(
+                indexOf(root, "outcome_order_housing", "total"));
+        assertThat(errors(withoutOrder)).as("the order used must be said").isNotEmpty();
+    }
+
+    private static int indexOf(JsonNode root, String measure, String category) {
+        for (int i = 0; i < root.get("rows").size(); i++) {
+            JsonNode row = root.get("rows").get(i);
+            if (row.get("measure").asString().equals(measure) && row.get("category").asString().equals(category)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no row " + measure + "/" + category);
     }
 
     @Test

@@ -22,13 +22,10 @@ import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.service.casepath.CaseResult;
 
 /**
- * Random legal case paths written through the services, with consents, goals, partners and
- * annulments: the same {@link Random} seed writes the same path into any register.
+ * Random legal case paths written through the services, with consents, goals, partners, varied
+ * situations at enrollment and discharge, follow-ups agreed and annulments: the same {@link Random} seed writes the same path into any register.
  */
 public final class RandomCasePaths {
-
-    private static final Situation SITUATION = new Situation(Situation.Occupation.UNKNOWN, Situation.Housing.UNKNOWN,
-            Situation.SubstanceUse.UNKNOWN);
 
     private RandomCasePaths() {
     }
@@ -46,8 +43,10 @@ public final class RandomCasePaths {
             CaseStatus to = next.get(random.nextInt(next.size()));
             Move move = switch (to) {
                 case REFERRED -> Move.referral(date, ReferralSource.values()[random.nextInt(7)]);
-                case ENROLLED -> Move.enrollment(date, SITUATION);
-                case DISCHARGED -> Move.discharge(date, DischargeReason.values()[random.nextInt(6)], SITUATION);
+                case ENROLLED -> Move.enrollment(date, situation(random));
+                case DISCHARGED -> random.nextBoolean()
+                        ? Move.dischargeWithFollowUp(date, DischargeReason.values()[random.nextInt(6)], situation(random))
+                        : Move.discharge(date, DischargeReason.values()[random.nextInt(6)], situation(random));
                 case CONTACTED_NOT_ENROLLED -> Move.closure(date, ClosureReason.values()[random.nextInt(5)]);
                 case ASSESSMENT, WAITING_LIST -> Move.to(to, date);
             };
@@ -71,6 +70,13 @@ public final class RandomCasePaths {
             }
             date = date.plusDays(random.nextInt(120));
         }
+    }
+
+    /** Any situation, so that outcomes at discharge vary from path to path. */
+    public static Situation situation(Random random) {
+        return new Situation(Situation.Occupation.values()[random.nextInt(Situation.Occupation.values().length)],
+                Situation.Housing.values()[random.nextInt(Situation.Housing.values().length)],
+                Situation.SubstanceUse.values()[random.nextInt(Situation.SubstanceUse.values().length)]);
     }
 
     public static CaseFile done(CaseResult result) {

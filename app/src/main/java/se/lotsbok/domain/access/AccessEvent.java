@@ -47,5 +47,7 @@ public enum AccessEvent {
     RETENTION_KEEP_ENDED,
     RETENTION_DELETED,
     /** A register extract (registerutdrag) of the participant was made and released. */
-    EXTRACT_MADE
+    EXTRACT_MADE,
+    /** What the follow-up after a discharge found (the situation is not in the log, only that it was recorded). */
+    DISCHARGE_FOLLOW_UP_RECORDED
 }

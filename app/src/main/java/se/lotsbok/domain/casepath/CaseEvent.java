@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param dischargeReason for a discharge
  * @param closureReason for a closure without enrollment
  * @param situation at enrollment and at discharge
+ * @param followUpDue for a discharge the participant agreed to be contacted after: when the
+ *     follow-up after discharge is due (null otherwise)
  */
 public record CaseEvent(
         long id,
@@ -27,7 +29,16 @@ public record CaseEvent(
         Long annuls,
         String note,
         Instant recordedAt,
-        String recordedBy) {
+        String recordedBy,
+        LocalDate followUpDue) {
+
+    /** A row without a follow-up after discharge. */
+    public CaseEvent(long id, long participantId, LocalDate date, CaseStatus status, ReferralSource source,
+            DischargeReason dischargeReason, ClosureReason closureReason, Situation situation, Long annuls, String note,
+            Instant recordedAt, String recordedBy) {
+        this(id, participantId, date, status, source, dischargeReason, closureReason, situation, annuls, note,
+                recordedAt, recordedBy, null);
+    }
 
     public CaseEvent {
         Objects.requireNonNull(date, "date");
@@ -36,6 +47,9 @@ public record CaseEvent(
         Objects.requireNonNull(recordedBy, "recordedBy");
         if ((status == null) == (annuls == null)) {
             throw new IllegalArgumentException("a row is either a move (status) or an annulment (annuls)");
+        }
+        if (followUpDue != null && status != CaseStatus.DISCHARGED) {
+            throw new IllegalArgumentException("only a discharge has a follow-up after it");
         }
     }
 

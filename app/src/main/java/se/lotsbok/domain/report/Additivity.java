@@ -15,21 +15,35 @@ public enum Additivity {
     MAX,
     /**
      * Only the measure's total is added up; its categories are the unit's own names (each
-     * navigator's caseload) and mean nothing across units.
+     * navigator's caseload, or percentiles of days: only their count adds up) and mean nothing
+     * across units.
      */
-    TOTAL_ONLY;
+    TOTAL_ONLY,
+    /**
+     * Not a count but a setting the figures were made with (the order of better and worse of the
+     * outcome measures): units can be added up only when theirs are the same, and it is carried as is.
+     */
+    SAME;
+
+    /** The ranks of the outcome order a tally was made with ({@code outcome_order_occupation}, …). */
+    public static final String ORDER_PREFIX = "outcome_order_";
 
     private static final Map<String, Additivity> EXCEPTIONS = Map.of(
             "waiting_longest_days", MAX,
-            "caseload_at_end", TOTAL_ONLY);
+            "caseload_at_end", TOTAL_ONLY,
+            "enrollment_days", TOTAL_ONLY);
 
     public static Additivity of(String measure) {
-        return EXCEPTIONS.getOrDefault(measure, SUM);
+        return measure.startsWith(ORDER_PREFIX) ? SAME : EXCEPTIONS.getOrDefault(measure, SUM);
     }
 
-    /** The figure for two units together, given each one's value. */
+    /** The figure for two units together, given each one's value (for {@link #SAME}, already checked equal). */
     public long combine(long a, long b) {
-        return this == MAX ? Math.max(a, b) : Math.addExact(a, b);
+        return switch (this) {
+            case MAX -> Math.max(a, b);
+            case SAME -> a;
+            case SUM, TOTAL_ONLY -> Math.addExact(a, b);
+        };
     }
 
     /** Whether a row of this measure with {@code category} is carried into the combined figures. */

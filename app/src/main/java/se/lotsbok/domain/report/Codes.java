@@ -2,16 +2,20 @@ package se.lotsbok.domain.report;
 
 import java.util.List;
 import se.lotsbok.domain.casepath.ClosureReason;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.ReferralSource;
+import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.Programme;
 
 /**
  * The category codes written in tallies: short Swedish words without å, ä, ö so that they survive
- * any spreadsheet. The JSON Schema lists the same codes.
+ * any spreadsheet. The JSON Schema lists the same codes. The outcome measures, which the city's
+ * follow-up defines in English, use English codes ({@code studies}, {@code improved}, …).
  */
 public final class Codes {
 
@@ -95,6 +99,48 @@ public final class Codes {
             case SOCIAL_SERVICES -> "socialtjanst";
             case OTHER -> "annan";
         };
+    }
+
+    /** {@code studies}, {@code work}, {@code internship}, {@code none}, {@code unknown}. */
+    public static String of(Situation.Occupation occupation) {
+        return lower(occupation);
+    }
+
+    /** {@code own}, {@code parents}, {@code others}, {@code institution}, {@code none}, {@code unknown}. */
+    public static String of(Situation.Housing housing) {
+        return lower(housing);
+    }
+
+    /** {@code yes}, {@code no}, {@code unknown}. */
+    public static String of(Situation.SubstanceUse use) {
+        return lower(use);
+    }
+
+    /** {@code improved}, {@code unchanged}, {@code worsened}, {@code unknown}. */
+    public static String of(Ranking.Change change) {
+        return lower(change);
+    }
+
+    /** {@code ongoing}, {@code met}, {@code partly_met}, {@code not_met}, {@code cancelled}. */
+    public static String of(Goal.Status status) {
+        return lower(status);
+    }
+
+    /** {@code housing}, {@code occupation_education}, … as the enum names them, in lower case. */
+    public static String of(Goal.LifeArea area) {
+        return lower(area);
+    }
+
+    /** {@code reached}, {@code not_reached}, {@code declined}. */
+    public static String of(DischargeFollowUp.Result result) {
+        return lower(result);
+    }
+
+    /** Computed once per value: the outcome count asks for these codes for every discharge it counts. */
+    private static final java.util.Map<Enum<?>, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String lower(Enum<?> value) {
+        return LOWER.computeIfAbsent(value, v -> v.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The age band of someone {@code age} years old. */

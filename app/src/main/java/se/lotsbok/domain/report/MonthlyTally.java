@@ -216,12 +216,14 @@ public final class MonthlyTally {
         rows.total("goals_due", due);
         rows.total("goals_met", metGoals);
         rows.total("goals_overdue_at_end", overdue);
+        rows.list.addAll(OutcomeTally.rows(first, last, register));
         return new Tally(month.toString(), rows.list);
     }
 
     /**
      * The yearly summary: inskrivna (enrolled on at least one day of the year), berörda (closed as
-     * contacted, not enrolled, during the year), and their total.
+     * contacted, not enrolled, during the year), and their total; then the year's outcome measures
+     * ({@link OutcomeTally}).
      */
     public static Tally yearly(Year year, RegisterSnapshot register) {
         LocalDate first = year.atDay(1);
@@ -241,6 +243,7 @@ public final class MonthlyTally {
         rows.total("enrolled", enrolled);
         rows.total("contacted_not_enrolled", contacted);
         rows.total("total", enrolled + contacted);
+        rows.list.addAll(OutcomeTally.rows(first, last, register));
         return new Tally(year.toString(), rows.list);
     }
 

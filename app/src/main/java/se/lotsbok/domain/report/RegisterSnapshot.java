@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
 import se.lotsbok.domain.journal.MeetingType;
@@ -27,7 +28,18 @@ public record RegisterSnapshot(
         List<Meeting> meetings,
         Map<Long, List<PartnerInvolvement>> partners,
         Map<Long, List<Goal>> goals,
-        int unitCap) {
+        int unitCap,
+        Map<Long, List<DischargeFollowUp>> followUps,
+        OutcomeOrder outcomeOrder) {
+
+    /** A register without follow-ups after discharge, whose outcomes are read in the default order. */
+    public RegisterSnapshot(Map<Long, Person> people, Map<Long, CaseHistory> cases,
+            Map<Long, AssignmentHistory> assignments, List<Navigator> navigators, Map<Long, List<Consent>> consents,
+            List<Meeting> meetings, Map<Long, List<PartnerInvolvement>> partners, Map<Long, List<Goal>> goals,
+            int unitCap) {
+        this(people, cases, assignments, navigators, consents, meetings, partners, goals, unitCap, Map.of(),
+                OutcomeOrder.DEFAULT);
+    }
 
     /** What the tallies may know of a participant. */
     public record Person(long id, Gender gender, LocalDate birthDate, Programme programme) {

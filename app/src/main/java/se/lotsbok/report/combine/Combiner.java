@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.SwedishText;
+import se.lotsbok.domain.report.Additivity;
 import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.report.TallyHeader;
 
@@ -92,6 +93,11 @@ public final class Combiner {
                 if (sameKey != null) {
                     throw new CombineRefused("SAME_KEY", source, sameKey);
                 }
+                for (TallyFile earlier : good) {
+                    if (!sameSettings(earlier, tally)) {
+                        throw new CombineRefused("OTHER_ORDER", source, earlier.source());
+                    }
+                }
             } catch (CombineRefused refused) {
                 entries.add(new Entry(file, Optional.empty(), Optional.of(refused.refusal())));
                 continue;
@@ -103,6 +109,12 @@ public final class Combiner {
         }
         return new Inspection(entries, good.isEmpty() ? Optional.empty()
                 : Optional.of(Compilation.of(kind.orElseThrow(), period.orElseThrow(), good)));
+    }
+
+    /** Whether two files were made with the same outcome order (files without one agree with any). */
+    private static boolean sameSettings(TallyFile a, TallyFile b) {
+        return a.rows().stream().filter(r -> Additivity.of(r.measure()) == Additivity.SAME)
+                .allMatch(r -> b.value(r.measure(), r.category()).map(v -> v == r.value()).orElse(true));
     }
 
     private static void check(TallyFile tally, Rules rules) {

@@ -6,12 +6,13 @@ import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.Consent;
 import se.lotsbok.domain.casepath.ConsentRules;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
 
 /**
  * Everything of one participant's case as a screen shows it, read in one transaction, with what the
- * reading user may do with it.
+ * reading user may do with it; {@code followUps} are the follow-ups after discharge recorded so far.
  */
 public record CaseFile(
         long participantId,
@@ -22,5 +23,6 @@ public record CaseFile(
         List<PartnerInvolvement> partners,
         List<Goal> goals,
         boolean mayDecide,
-        boolean mayWrite) {
+        boolean mayWrite,
+        List<DischargeFollowUp> followUps) {
 }

@@ -18,11 +18,14 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.Consent;
 import se.lotsbok.domain.casepath.ConsentRules;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
+import se.lotsbok.domain.casepath.FollowUpRules;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
 import se.lotsbok.domain.common.Refusal;
+import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.common.DateLimits;
 import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.participant.Participant;
@@ -59,7 +62,11 @@ public final class CaseService {
         });
     }
 
-    /** Records a move of the case, after checking the path, the dates and (to enroll) the consent gate. */
+    /**
+     * Records a move of the case, after checking the path, the dates and (to enroll) the consent gate.
+     * A discharge the participant agreed to be followed up after gets its follow-up due date: the
+     * discharge day plus the unit's follow-up months as they are set today.
+     */
     public CaseResult move(Actor actor, long participantId, Move move) {
         return decide(actor, participantId, Action.DECIDE_ENROLLMENT, repos -> {
             if (move.note().length() > MAX_TEXT) {
@@ -70,7 +77,9 @@ public final class CaseService {
             Optional<Refusal> refusal = CaseTransitions.check(history, move, today(),
                     repos.cases().consents(actor, participantId), participant.data().birthDate());
             if (refusal.isEmpty()) {
-                repos.cases().recordMove(actor, participantId, move, clock.instant());
+                LocalDate followUpDue = move.followUpAgreed() && move.status() == CaseStatus.DISCHARGED
+                        ? move.date().plusMonths(repos.settings().loadOutcome().followUpMonths()) : null;
+                repos.cases().recordMove(actor, participantId, move, followUpDue, clock.instant());
             }
             return refusal;
         });
@@ -241,6 +250,25 @@ public final class CaseService {
         });
     }
 
+    /**
+     * Records the follow-up after the discharge {@code dischargeEventId}: on {@code date} the person
+     * was reached (with the situation then), could not be reached, or declined. Written by whoever
+     * writes the participant's case records (their lots, or a colleague covering).
+     */
+    public CaseResult recordFollowUp(Actor actor, long participantId, long dischargeEventId, LocalDate date,
+            DischargeFollowUp.Result result, Situation situation) {
+        return write(actor, participantId, repos -> {
+            CaseHistory history = CaseHistory.of(repos.cases().events(actor, participantId));
+            Optional<Refusal> refusal = FollowUpRules.check(history, repos.cases().followUps(participantId),
+                    dischargeEventId, date, result, situation, today());
+            if (refusal.isEmpty()) {
+                repos.cases().recordFollowUp(actor, participantId, dischargeEventId, date, result, situation,
+                        clock.instant());
+            }
+            return refusal;
+        });
+    }
+
     /** A participant's line in the register: where the case stands, and a consent needing attention. */
     public record Overview(CaseStatus status, ConsentRules.Standing consentAlert) {
     }
@@ -320,7 +348,8 @@ public final class CaseService {
                 repos.cases().goals(actor, participantId),
                 AccessPolicy.decide(actor, Action.DECIDE_ENROLLMENT, coverage.relation(repos, actor, participantId)).allowed(),
                 AccessPolicy.decide(actor, Action.WRITE_CASE_RECORDS, coverage.relation(repos, actor, participantId))
-                        .allowed());
+                        .allowed(),
+                repos.cases().followUps(participantId));
     }
 
     private static Participant participant(Repositories repos, long participantId) {

@@ -7,8 +7,8 @@ import java.util.function.Function;
 import se.lotsbok.i18n.Texts;
 
 /**
- * Reads a coded value (kön, program, källa, avslutsorsak, ej inskriven-orsak) as the screens label
- * it in Swedish, case-insensitively and with or without å, ä, ö, or as either half of a label with
+ * Reads a coded value (kön, program, källa, avslutsorsak, ej inskriven-orsak, sysselsättning, boende,
+ * missbruk) as the screens label it in Swedish, case-insensitively and with or without å, ä, ö, or as either half of a label with
  * a slash ({@code planerat avslut} for {@code Planerat avslut/mål uppnått}), or as the tally's code.
  */
 final class CodedValues<E extends Enum<E>> {

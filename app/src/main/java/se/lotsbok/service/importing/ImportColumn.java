@@ -21,7 +21,13 @@ public enum ImportColumn {
     LOTS("lots", false),
     AVSLUTAD("avslutad", false),
     AVSLUTSORSAK("avslutsorsak", false),
-    EJ_INSKRIVEN_ORSAK("ej_inskriven_orsak", false);
+    EJ_INSKRIVEN_ORSAK("ej_inskriven_orsak", false),
+    SYSSELSATTNING_INSKRIVNING("sysselsättning_inskrivning", false),
+    BOENDE_INSKRIVNING("boende_inskrivning", false),
+    MISSBRUK_INSKRIVNING("missbruk_inskrivning", false),
+    SYSSELSATTNING_UTSKRIVNING("sysselsättning_utskrivning", false),
+    BOENDE_UTSKRIVNING("boende_utskrivning", false),
+    MISSBRUK_UTSKRIVNING("missbruk_utskrivning", false);
 
     private final String header;
     private final boolean required;

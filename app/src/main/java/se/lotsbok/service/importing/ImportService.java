@@ -98,8 +98,6 @@ public final class ImportService {
     }
 
     static final String NEW_PARTICIPANT = "import.action.newParticipant";
-    private static final Situation UNKNOWN_SITUATION = new Situation(Situation.Occupation.UNKNOWN,
-            Situation.Housing.UNKNOWN, Situation.SubstanceUse.UNKNOWN);
     /** The name written for the guardians' consent: the spreadsheet has only its date. */
     static final String GUARDIANS = "Vårdnadshavare (importerat)";
 
@@ -114,6 +112,9 @@ public final class ImportService {
     private final CodedValues<ReferralSource> sources;
     private final CodedValues<DischargeReason> dischargeReasons;
     private final CodedValues<ClosureReason> closureReasons;
+    private final CodedValues<Situation.Occupation> occupations;
+    private final CodedValues<Situation.Housing> housings;
+    private final CodedValues<Situation.SubstanceUse> substanceUses;
 
     public ImportService(Database database, Clock clock, ParticipantService participants, CaseService cases,
             NavigatorService navigators, SettingsService settings) {
@@ -129,6 +130,9 @@ public final class ImportService {
         this.sources = new CodedValues<>(ReferralSource.values(), Messages::key, Codes::of, swedish);
         this.dischargeReasons = new CodedValues<>(DischargeReason.values(), Messages::key, Codes::of, swedish);
         this.closureReasons = new CodedValues<>(ClosureReason.values(), Messages::key, Codes::of, swedish);
+        this.occupations = new CodedValues<>(Situation.Occupation.values(), Messages::key, Codes::of, swedish);
+        this.housings = new CodedValues<>(Situation.Housing.values(), Messages::key, Codes::of, swedish);
+        this.substanceUses = new CodedValues<>(Situation.SubstanceUse.values(), Messages::key, Codes::of, swedish);
     }
 
     /** Runs the import and rolls it back: what a confirmed import would do, with nothing written. */
@@ -305,6 +309,8 @@ public final class ImportService {
         LocalDate ended;
         DischargeReason dischargeReason;
         ClosureReason closureReason;
+        Situation atEnrollment;
+        Situation atDischarge;
 
         Row(Line line, LocalDate today) {
             this.line = line;
@@ -340,6 +346,10 @@ public final class ImportService {
             ended = date(ImportColumn.AVSLUTAD);
             dischargeReason = coded(ImportColumn.AVSLUTSORSAK, dischargeReasons).orElse(null);
             closureReason = coded(ImportColumn.EJ_INSKRIVEN_ORSAK, closureReasons).orElse(null);
+            atEnrollment = situation(ImportColumn.SYSSELSATTNING_INSKRIVNING, ImportColumn.BOENDE_INSKRIVNING,
+                    ImportColumn.MISSBRUK_INSKRIVNING);
+            atDischarge = situation(ImportColumn.SYSSELSATTNING_UTSKRIVNING, ImportColumn.BOENDE_UTSKRIVNING,
+                    ImportColumn.MISSBRUK_UTSKRIVNING);
 
             if (guardianConsent != null && consent == null && line.get(ImportColumn.SAMTYCKE).isEmpty()) {
                 errors.add(new Refusal("import.error.guardianWithoutConsent"));
@@ -364,6 +374,26 @@ public final class ImportService {
             if (hasEnrollment && !line.get(ImportColumn.EJ_INSKRIVEN_ORSAK).isEmpty()) {
                 errors.add(new Refusal("import.error.closureReasonButEnrolled"));
             }
+            for (ImportColumn column : List.of(ImportColumn.SYSSELSATTNING_INSKRIVNING, ImportColumn.BOENDE_INSKRIVNING,
+                    ImportColumn.MISSBRUK_INSKRIVNING)) {
+                if (!hasEnrollment && !line.get(column).isEmpty()) {
+                    errors.add(new Refusal("import.error.situationWithout", column.header(),
+                            ImportColumn.INSKRIVEN.header()));
+                }
+            }
+            for (ImportColumn column : List.of(ImportColumn.SYSSELSATTNING_UTSKRIVNING, ImportColumn.BOENDE_UTSKRIVNING,
+                    ImportColumn.MISSBRUK_UTSKRIVNING)) {
+                if (!(hasEnrollment && hasEnd) && !line.get(column).isEmpty()) {
+                    errors.add(new Refusal("import.error.situationWithoutDischarge", column.header()));
+                }
+            }
+        }
+
+        /** The situation in three columns; an empty cell (or a missing column) is unknown. */
+        private Situation situation(ImportColumn occupation, ImportColumn housing, ImportColumn substanceUse) {
+            return new Situation(coded(occupation, occupations).orElse(Situation.Occupation.UNKNOWN),
+                    coded(housing, housings).orElse(Situation.Housing.UNKNOWN),
+                    coded(substanceUse, substanceUses).orElse(Situation.SubstanceUse.UNKNOWN));
         }
 
         private LocalDate date(ImportColumn column) {
@@ -558,7 +588,7 @@ public final class ImportService {
         }
         if (row.enrolled != null) {
             if (!has(file, CaseStatus.ENROLLED, row.enrolled)) {
-                if (!done(row, cases.move(actor, id, Move.enrollment(row.enrolled, UNKNOWN_SITUATION)))) {
+                if (!done(row, cases.move(actor, id, Move.enrollment(row.enrolled, row.atEnrollment)))) {
                     return;
                 }
                 row.actions.add(new Refusal("import.action.enrollment", row.enrolled));
@@ -571,7 +601,7 @@ public final class ImportService {
             if (row.enrolled != null) {
                 if (!has(file, CaseStatus.DISCHARGED, row.ended)) {
                     if (!done(row, cases.move(actor, id, Move.discharge(row.ended, row.dischargeReason,
-                            UNKNOWN_SITUATION)))) {
+                            row.atDischarge)))) {
                         return;
                     }
                     row.actions.add(new Refusal("import.action.discharge", row.ended, row.dischargeReason));

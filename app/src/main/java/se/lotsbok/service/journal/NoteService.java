@@ -21,6 +21,8 @@ import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseHistory;
 import se.lotsbok.domain.casepath.Consent;
 import se.lotsbok.domain.casepath.ConsentRules;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
+import se.lotsbok.domain.casepath.FollowUpRules;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.common.DateLimits;
@@ -70,7 +72,8 @@ public final class NoteService {
 
     /** Something to do for a participant, dated. */
     public record TodoItem(Kind kind, long participantId, String participant, String what, LocalDate date, long refId) {
-        public enum Kind { FOLLOW_UP, GOAL, CONSENT }
+        /** DISCHARGE_FOLLOW_UP: the follow-up after a discharge; {@code what} is the discharge day. */
+        public enum Kind { FOLLOW_UP, GOAL, CONSENT, DISCHARGE_FOLLOW_UP }
     }
 
     /** "Att göra": overdue, due this week, later. */
@@ -178,7 +181,9 @@ public final class NoteService {
     /**
      * "Att göra" for the user: the open follow-ups, ongoing goals to follow up and consents needing
      * attention of their own participants (all open cases for a user not linked to a navigator),
-     * sorted into overdue, this week and later; and their unsigned drafts.
+     * and the follow-ups after discharge not yet recorded of the participants they were the lots of
+     * on the discharge day (all of them for a user not linked to a navigator), sorted into overdue,
+     * this week and later; and their unsigned drafts.
      */
     public Todo todo(Actor actor) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
@@ -197,13 +202,23 @@ public final class NoteService {
                         .map(Map.Entry::getKey).toList();
             }
             List<FollowUp> followUps = repos.journal().openFollowUps(actor.navigatorId() != null ? participants : null);
+            List<CaseEvent> afterDischarge = dischargeFollowUps(repos, actor, events);
             java.util.Set<Long> named = new java.util.HashSet<>(participants);
             followUps.forEach(f -> named.add(f.participantId()));
+            afterDischarge.forEach(e -> named.add(e.participantId()));
             Map<Long, String> names = names(repos, actor, named);
             List<TodoItem> items = new ArrayList<>();
             for (FollowUp f : followUps) {
                 items.add(new TodoItem(TodoItem.Kind.FOLLOW_UP, f.participantId(), names.get(f.participantId()),
                         f.what() + (f.who().isBlank() ? "" : " (" + f.who() + ")"), f.due(), f.id()));
+            }
+            for (CaseEvent discharge : afterDischarge) {
+                // A residue left by gallring has no name and is no one's to call any more.
+                if (names.containsKey(discharge.participantId())) {
+                    items.add(new TodoItem(TodoItem.Kind.DISCHARGE_FOLLOW_UP, discharge.participantId(),
+                            names.get(discharge.participantId()), discharge.date().toString(), discharge.followUpDue(),
+                            discharge.id()));
+                }
             }
             Map<Long, List<Consent>> consents = repos.cases().allConsents().stream()
                     .collect(Collectors.groupingBy(Consent::participantId));
@@ -229,6 +244,25 @@ public final class NoteService {
                     items.stream().filter(i -> i.date().isAfter(endOfWeek)).toList(),
                     drafts);
         });
+    }
+
+    /**
+     * The discharges whose follow-up is agreed and not yet recorded: for a lots, those of the
+     * participants whose lots they were on the discharge day; for anyone else, all.
+     */
+    private static List<CaseEvent> dischargeFollowUps(Repositories repos, Actor actor, Map<Long, List<CaseEvent>> events) {
+        Map<Long, List<DischargeFollowUp>> recorded = repos.cases().allFollowUps().stream()
+                .collect(Collectors.groupingBy(DischargeFollowUp::participantId));
+        List<CaseEvent> pending = new ArrayList<>();
+        events.forEach((participantId, rows) -> {
+            for (CaseEvent e : FollowUpRules.pending(CaseHistory.of(rows), recorded.getOrDefault(participantId, List.of()))) {
+                if (actor.navigatorId() == null || repos.assignments().navigatorOn(participantId, e.date())
+                        .filter(actor.navigatorId()::equals).isPresent()) {
+                    pending.add(e);
+                }
+            }
+        });
+        return pending;
     }
 
     private Optional<Refusal> mayWrite(Actor actor, long participantId) {

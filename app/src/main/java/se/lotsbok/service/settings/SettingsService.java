@@ -3,6 +3,7 @@ package se.lotsbok.service.settings;
 import java.util.Optional;
 import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.common.Refusal;
+import se.lotsbok.domain.report.OutcomeSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
@@ -58,5 +59,27 @@ public final class SettingsService {
             });
         }
         return problem;
+    }
+
+    /** The follow-up after discharge and the order of better and worse the outcome measures use. */
+    public OutcomeSettings loadOutcome() {
+        return database.transaction(repos -> repos.settings().loadOutcome());
+    }
+
+    /** Whether {@code actor} may change the outcome settings: the enhetschef, whose reports use them, or an administrator. */
+    public static boolean mayChangeOutcome(Actor actor) {
+        return AccessPolicy.decide(actor, Action.RUN_REPORTS).allowed()
+                || AccessPolicy.decide(actor, Action.MANAGE_SETTINGS).allowed();
+    }
+
+    /** Saves the outcome settings; a changed order changes the outcome numbers of every period, past ones too. */
+    public void saveOutcome(Actor actor, OutcomeSettings settings) {
+        if (!mayChangeOutcome(actor)) {
+            AccessDenied.unless(AccessPolicy.decide(actor, Action.RUN_REPORTS));
+        }
+        database.transaction(repos -> {
+            repos.settings().saveOutcome(actor, settings);
+            return null;
+        });
     }
 }

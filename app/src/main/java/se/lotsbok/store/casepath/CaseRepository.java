@@ -5,6 +5,7 @@ import static se.lotsbok.store.jooq.Tables.CASE_EVENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT_PARTNER;
 import static se.lotsbok.store.jooq.Tables.CONSENT_WITHDRAWAL;
+import static se.lotsbok.store.jooq.Tables.DISCHARGE_FOLLOW_UP;
 import static se.lotsbok.store.jooq.Tables.GOAL;
 import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
 import static se.lotsbok.store.jooq.Tables.GUARDIAN_CONSENT;
@@ -27,6 +28,7 @@ import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
@@ -72,6 +74,11 @@ public final class CaseRepository {
     }
 
     public long recordMove(Actor actor, long participantId, Move move, Instant now) {
+        return recordMove(actor, participantId, move, null, now);
+    }
+
+    /** As {@link #recordMove(Actor, long, Move, Instant)}, for a discharge with its follow-up due on {@code followUpDue}. */
+    public long recordMove(Actor actor, long participantId, Move move, LocalDate followUpDue, Instant now) {
         Situation s = move.situation();
         long id = tx.insertInto(CASE_EVENT)
                 .set(CASE_EVENT.PARTICIPANT_ID, participantId)
@@ -83,6 +90,7 @@ public final class CaseRepository {
                 .set(CASE_EVENT.OCCUPATION, s == null ? null : s.occupation().name())
                 .set(CASE_EVENT.HOUSING, s == null ? null : s.housing().name())
                 .set(CASE_EVENT.SUBSTANCE_USE, s == null ? null : s.substanceUse().name())
+                .set(CASE_EVENT.FOLLOW_UP_DUE, followUpDue)
                 .set(CASE_EVENT.NOTE, move.note())
                 .set(CASE_EVENT.RECORDED_AT, utc(now))
                 .set(CASE_EVENT.RECORDED_BY, actor.userId())
@@ -106,6 +114,56 @@ public final class CaseRepository {
                 .value1();
         log.append(actor, AccessEvent.CASE_ANNULMENT, participantId, "event=" + eventId);
         return id;
+    }
+
+    // ---- the follow-up after discharge
+
+    /** The participant's follow-ups after discharge, in the order recorded. */
+    public List<DischargeFollowUp> followUps(long participantId) {
+        return followUpsWhere(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID.eq(participantId));
+    }
+
+    /** Every participant's follow-ups after discharge (codes and dates only: no personal data). */
+    public List<DischargeFollowUp> allFollowUps() {
+        return followUpsWhere(org.jooq.impl.DSL.trueCondition());
+    }
+
+    private List<DischargeFollowUp> followUpsWhere(org.jooq.Condition condition) {
+        return tx.select(DISCHARGE_FOLLOW_UP.fields()).select(APP_USER.USERNAME)
+                .from(DISCHARGE_FOLLOW_UP).join(APP_USER).on(APP_USER.ID.eq(DISCHARGE_FOLLOW_UP.RECORDED_BY))
+                .where(condition)
+                .orderBy(DISCHARGE_FOLLOW_UP.ID)
+                .fetch(r -> new DischargeFollowUp(r.get(DISCHARGE_FOLLOW_UP.ID), r.get(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID),
+                        r.get(DISCHARGE_FOLLOW_UP.DISCHARGE_EVENT_ID), r.get(DISCHARGE_FOLLOW_UP.CONTACT_DATE),
+                        DischargeFollowUp.Result.valueOf(r.get(DISCHARGE_FOLLOW_UP.RESULT)),
+                        situation(r.get(DISCHARGE_FOLLOW_UP.OCCUPATION), r.get(DISCHARGE_FOLLOW_UP.HOUSING),
+                                r.get(DISCHARGE_FOLLOW_UP.SUBSTANCE_USE)),
+                        r.get(DISCHARGE_FOLLOW_UP.RECORDED_AT).toInstant(), r.get(APP_USER.USERNAME)));
+    }
+
+    public long recordFollowUp(Actor actor, long participantId, long dischargeEventId, LocalDate date,
+            DischargeFollowUp.Result result, Situation situation, Instant now) {
+        long id = tx.insertInto(DISCHARGE_FOLLOW_UP)
+                .set(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID, participantId)
+                .set(DISCHARGE_FOLLOW_UP.DISCHARGE_EVENT_ID, dischargeEventId)
+                .set(DISCHARGE_FOLLOW_UP.CONTACT_DATE, date)
+                .set(DISCHARGE_FOLLOW_UP.RESULT, result.name())
+                .set(DISCHARGE_FOLLOW_UP.OCCUPATION, situation == null ? null : situation.occupation().name())
+                .set(DISCHARGE_FOLLOW_UP.HOUSING, situation == null ? null : situation.housing().name())
+                .set(DISCHARGE_FOLLOW_UP.SUBSTANCE_USE, situation == null ? null : situation.substanceUse().name())
+                .set(DISCHARGE_FOLLOW_UP.RECORDED_AT, utc(now))
+                .set(DISCHARGE_FOLLOW_UP.RECORDED_BY, actor.userId())
+                .returningResult(DISCHARGE_FOLLOW_UP.ID)
+                .fetchOne()
+                .value1();
+        log.append(actor, AccessEvent.DISCHARGE_FOLLOW_UP_RECORDED, participantId, "event=" + dischargeEventId);
+        return id;
+    }
+
+    /** A situation from its three stored codes; null when none was recorded. */
+    public static Situation situation(String occupation, String housing, String substanceUse) {
+        return occupation == null ? null : new Situation(Situation.Occupation.valueOf(occupation),
+                Situation.Housing.valueOf(housing), Situation.SubstanceUse.valueOf(substanceUse));
     }
 
     // ---- consent
@@ -272,17 +330,15 @@ public final class CaseRepository {
 
     private static CaseEvent toEvent(Record r) {
         String status = r.get(CASE_EVENT.STATUS);
-        String occupation = r.get(CASE_EVENT.OCCUPATION);
-        Situation situation = occupation == null ? null : new Situation(Situation.Occupation.valueOf(occupation),
-                Situation.Housing.valueOf(r.get(CASE_EVENT.HOUSING)),
-                Situation.SubstanceUse.valueOf(r.get(CASE_EVENT.SUBSTANCE_USE)));
+        Situation situation = situation(r.get(CASE_EVENT.OCCUPATION), r.get(CASE_EVENT.HOUSING),
+                r.get(CASE_EVENT.SUBSTANCE_USE));
         return new CaseEvent(r.get(CASE_EVENT.ID), r.get(CASE_EVENT.PARTICIPANT_ID), r.get(CASE_EVENT.EFFECTIVE_DATE),
                 status == null ? null : CaseStatus.valueOf(status),
                 enumOf(ReferralSource.class, r.get(CASE_EVENT.REFERRAL_SOURCE)),
                 enumOf(DischargeReason.class, r.get(CASE_EVENT.DISCHARGE_REASON)),
                 enumOf(ClosureReason.class, r.get(CASE_EVENT.CLOSURE_REASON)),
                 situation, r.get(CASE_EVENT.ANNULS), r.get(CASE_EVENT.NOTE),
-                r.get(CASE_EVENT.RECORDED_AT).toInstant(), r.get(APP_USER.USERNAME));
+                r.get(CASE_EVENT.RECORDED_AT).toInstant(), r.get(APP_USER.USERNAME), r.get(CASE_EVENT.FOLLOW_UP_DUE));
     }
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {

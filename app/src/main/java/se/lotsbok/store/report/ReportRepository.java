@@ -3,6 +3,7 @@ package se.lotsbok.store.report;
 import static se.lotsbok.store.jooq.Tables.CASE_EVENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT_WITHDRAWAL;
+import static se.lotsbok.store.jooq.Tables.DISCHARGE_FOLLOW_UP;
 import static se.lotsbok.store.jooq.Tables.GOAL;
 import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
 import static se.lotsbok.store.jooq.Tables.JOURNAL_NOTE;
@@ -36,6 +37,7 @@ import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Partner;
@@ -47,10 +49,12 @@ import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.participant.Gender;
 import se.lotsbok.domain.participant.PersonalIdentityNumber;
 import se.lotsbok.domain.participant.Programme;
+import se.lotsbok.domain.report.OutcomeOrder;
 import se.lotsbok.domain.report.RegisterSnapshot;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.AccessLogRepository;
+import se.lotsbok.store.casepath.CaseRepository;
 import se.lotsbok.store.navigator.NavigatorRepository;
 import se.lotsbok.store.settings.SettingsRepository;
 
@@ -78,7 +82,8 @@ public final class ReportRepository {
     /** The rows the tallies count, of some participants or of all: no names, numbers or texts. */
     public record TallyRows(Map<Long, RegisterSnapshot.Person> people, Map<Long, List<CaseEvent>> events,
             Map<Long, List<Assignment>> assignments, Map<Long, List<Consent>> consents,
-            Map<Long, List<PartnerInvolvement>> partners, Map<Long, List<Goal>> goals) {
+            Map<Long, List<PartnerInvolvement>> partners, Map<Long, List<Goal>> goals,
+            Map<Long, List<DischargeFollowUp>> followUps) {
     }
 
     /** Whose tally rows changed after a point in {@code report_change}; everything, when that cannot be told. */
@@ -138,7 +143,8 @@ public final class ReportRepository {
 
         Map<Long, List<CaseEvent>> events = new HashMap<>();
         tx.select(CASE_EVENT.ID, CASE_EVENT.PARTICIPANT_ID, CASE_EVENT.EFFECTIVE_DATE, CASE_EVENT.STATUS,
-                        CASE_EVENT.REFERRAL_SOURCE, CASE_EVENT.DISCHARGE_REASON, CASE_EVENT.CLOSURE_REASON, CASE_EVENT.ANNULS)
+                        CASE_EVENT.REFERRAL_SOURCE, CASE_EVENT.DISCHARGE_REASON, CASE_EVENT.CLOSURE_REASON, CASE_EVENT.ANNULS,
+                        CASE_EVENT.OCCUPATION, CASE_EVENT.HOUSING, CASE_EVENT.SUBSTANCE_USE, CASE_EVENT.FOLLOW_UP_DUE)
                 .from(CASE_EVENT)
                 .where(among(CASE_EVENT.PARTICIPANT_ID, ids))
                 .orderBy(CASE_EVENT.ID)
@@ -147,7 +153,8 @@ public final class ReportRepository {
                         r.value5() == null ? null : ReferralSource.valueOf(r.value5()),
                         r.value6() == null ? null : DischargeReason.valueOf(r.value6()),
                         r.value7() == null ? null : ClosureReason.valueOf(r.value7()),
-                        null, r.value8(), "", Instant.EPOCH, "")));
+                        CaseRepository.situation(r.value9(), r.value10(), r.value11()), r.value8(), "", Instant.EPOCH, "",
+                        r.value12())));
 
         Map<Long, List<Assignment>> assigned = new HashMap<>();
         tx.select(ASSIGNMENT.ID, ASSIGNMENT.PARTICIPANT_ID, ASSIGNMENT.NAVIGATOR_ID, ASSIGNMENT.EFFECTIVE_DATE)
@@ -189,7 +196,17 @@ public final class ReportRepository {
                         r.value2(), Goal.LifeArea.valueOf(r.value3()), "", Partner.valueOf(r.value4()), r.value5(),
                         statuses.getOrDefault(r.value1(), List.of(
                                 new Goal.StatusChange(Goal.Status.ONGOING, r.value5(), Instant.EPOCH, ""))))));
-        return new TallyRows(people, events, assigned, consents, partners, goals);
+
+        Map<Long, List<DischargeFollowUp>> followUps = new HashMap<>();
+        tx.select(DISCHARGE_FOLLOW_UP.ID, DISCHARGE_FOLLOW_UP.PARTICIPANT_ID, DISCHARGE_FOLLOW_UP.DISCHARGE_EVENT_ID,
+                        DISCHARGE_FOLLOW_UP.CONTACT_DATE, DISCHARGE_FOLLOW_UP.RESULT, DISCHARGE_FOLLOW_UP.OCCUPATION,
+                        DISCHARGE_FOLLOW_UP.HOUSING, DISCHARGE_FOLLOW_UP.SUBSTANCE_USE)
+                .from(DISCHARGE_FOLLOW_UP)
+                .where(among(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID, ids))
+                .forEach(r -> followUps.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(new DischargeFollowUp(
+                        r.value1(), r.value2(), r.value3(), r.value4(), DischargeFollowUp.Result.valueOf(r.value5()),
+                        CaseRepository.situation(r.value6(), r.value7(), r.value8()), Instant.EPOCH, "")));
+        return new TallyRows(people, events, assigned, consents, partners, goals, followUps);
     }
 
     private static Condition among(Field<Long> field, Collection<Long> ids) {
@@ -227,6 +244,11 @@ public final class ReportRepository {
 
     public int unitCap() {
         return settings.load().caseloadCap();
+    }
+
+    /** The order of better and worse the outcome measures use, from the unit's settings. */
+    public OutcomeOrder outcomeOrder() {
+        return settings.loadOutcome().order();
     }
 
     /** Logs that {@code actor} ran a report (counts only, so no participant is named). */

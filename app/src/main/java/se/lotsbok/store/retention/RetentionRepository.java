@@ -6,6 +6,7 @@ import static se.lotsbok.store.jooq.Tables.CONSENT;
 import static se.lotsbok.store.jooq.Tables.CONSENT_WITHDRAWAL;
 import static se.lotsbok.store.jooq.Tables.EXTRACT_RELEASE;
 import static se.lotsbok.store.jooq.Tables.EXTRACT_WITHHELD;
+import static se.lotsbok.store.jooq.Tables.DISCHARGE_FOLLOW_UP;
 import static se.lotsbok.store.jooq.Tables.FOLLOW_UP;
 import static se.lotsbok.store.jooq.Tables.GOAL;
 import static se.lotsbok.store.jooq.Tables.GOAL_STATUS;
@@ -173,6 +174,9 @@ public final class RetentionRepository {
         collect(entries, zone, tx.select(EXTRACT_RELEASE.PARTICIPANT_ID, DSL.inline(null, SQLDataType.LOCALDATE),
                 DSL.max(EXTRACT_RELEASE.RELEASED_AT)).from(EXTRACT_RELEASE)
                 .where(EXTRACT_RELEASE.PARTICIPANT_ID.in(ids)).groupBy(EXTRACT_RELEASE.PARTICIPANT_ID));
+        collect(entries, zone, tx.select(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID, DSL.max(DISCHARGE_FOLLOW_UP.CONTACT_DATE),
+                DSL.max(DISCHARGE_FOLLOW_UP.RECORDED_AT)).from(DISCHARGE_FOLLOW_UP)
+                .where(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID.in(ids)).groupBy(DISCHARGE_FOLLOW_UP.PARTICIPANT_ID));
         // Drafts are not entries (nothing unsigned is in the case file); a follow-up done is one.
         collect(entries, zone, tx.select(FOLLOW_UP.PARTICIPANT_ID, DSL.max(FOLLOW_UP.DONE_DATE),
                 DSL.inline(null, SQLDataType.TIMESTAMPWITHTIMEZONE)).from(FOLLOW_UP)
@@ -258,8 +262,9 @@ public final class RetentionRepository {
 
     /**
      * Deletes the participant's personal data and leaves the anonymous residue: the row keeps its
-     * id, gender, programme and {@code residueBirthDate}; the case path, assignments, consents' dates
-     * and partners, partners in the case and goals' dates and statuses stay, without their free text;
+     * id, gender, programme and {@code residueBirthDate}; the case path (with the situation codes at
+     * enrollment and discharge), the follow-ups after discharge, assignments, consents' dates and
+     * partners, partners in the case and goals' dates and statuses stay, without their free text;
      * each signed note leaves its meeting's date and type; notes, drafts, follow-ups, the search
      * words and the releases of register extracts go. Logged by participant id only.
      *
@@ -314,11 +319,9 @@ public final class RetentionRepository {
         }
         tx.deleteFrom(NOTE_DRAFT).where(NOTE_DRAFT.PARTICIPANT_ID.eq(participantId)).execute();
 
+        // The situation codes stay: the outcome measures of past periods count them.
         tx.update(CASE_EVENT)
                 .set(CASE_EVENT.NOTE, "")
-                .setNull(CASE_EVENT.OCCUPATION)
-                .setNull(CASE_EVENT.HOUSING)
-                .setNull(CASE_EVENT.SUBSTANCE_USE)
                 .where(CASE_EVENT.PARTICIPANT_ID.eq(participantId))
                 .execute();
         tx.update(GUARDIAN_CONSENT).set(GUARDIAN_CONSENT.GUARDIAN_NAME, "")

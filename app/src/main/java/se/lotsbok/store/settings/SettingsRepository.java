@@ -6,6 +6,8 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.backup.BackupSettings;
+import se.lotsbok.domain.report.OutcomeOrder;
+import se.lotsbok.domain.report.OutcomeSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.participant.AgeBand;
 import se.lotsbok.domain.settings.UnitSettings;
@@ -23,6 +25,10 @@ public final class SettingsRepository {
     private static final String BACKUP_FOLDER = "backup_folder";
     private static final String BACKUP_KEEP = "backup_keep";
     private static final String EXTRACT_PURPOSES = "extract_purposes";
+    private static final String FOLLOW_UP_MONTHS = "follow_up_months";
+    private static final String ORDER_OCCUPATION = "outcome_order_occupation";
+    private static final String ORDER_HOUSING = "outcome_order_housing";
+    private static final String ORDER_SUBSTANCE_USE = "outcome_order_substance_use";
 
     private final DSLContext tx;
     private final AccessLogRepository log;
@@ -79,6 +85,30 @@ public final class SettingsRepository {
     public void saveExtractPurposes(Actor actor, String text) {
         put(EXTRACT_PURPOSES, text);
         log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "extract purposes");
+    }
+
+    /** The follow-up and outcome settings; a missing or unreadable value counts as its default. */
+    public OutcomeSettings loadOutcome() {
+        Map<String, String> values = tx.selectFrom(UNIT_SETTING)
+                .where(UNIT_SETTING.SETTING_KEY.in(FOLLOW_UP_MONTHS, ORDER_OCCUPATION, ORDER_HOUSING, ORDER_SUBSTANCE_USE))
+                .fetchMap(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE);
+        OutcomeSettings d = OutcomeSettings.DEFAULTS;
+        int months = number(values, FOLLOW_UP_MONTHS, d.followUpMonths());
+        if (months < OutcomeSettings.MIN_FOLLOW_UP_MONTHS || months > OutcomeSettings.MAX_FOLLOW_UP_MONTHS) {
+            months = d.followUpMonths();
+        }
+        return new OutcomeSettings(months, new OutcomeOrder(
+                OutcomeOrder.occupation(values.get(ORDER_OCCUPATION)).orElse(d.order().occupation()),
+                OutcomeOrder.housing(values.get(ORDER_HOUSING)).orElse(d.order().housing()),
+                OutcomeOrder.substanceUse(values.get(ORDER_SUBSTANCE_USE)).orElse(d.order().substanceUse())));
+    }
+
+    public void saveOutcome(Actor actor, OutcomeSettings settings) {
+        put(FOLLOW_UP_MONTHS, Integer.toString(settings.followUpMonths()));
+        put(ORDER_OCCUPATION, settings.order().occupationText());
+        put(ORDER_HOUSING, settings.order().housingText());
+        put(ORDER_SUBSTANCE_USE, settings.order().substanceUseText());
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "outcomes");
     }
 
     private void put(String key, String value) {

@@ -7,6 +7,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -113,6 +115,8 @@ public final class CaseForms {
         private final ObjectProperty<ClosureReason> closureReason = new SimpleObjectProperty<>(this, "closureReason");
         private final SituationForm situation = new SituationForm();
         private final StringProperty note = new SimpleStringProperty(this, "note", "");
+        private final BooleanProperty followUpAgreed = new SimpleBooleanProperty(this, "followUpAgreed");
+        private final ReadOnlyBooleanWrapper followUpShown = new ReadOnlyBooleanWrapper(this, "followUpShown");
         private final ReadOnlyBooleanWrapper sourceShown = new ReadOnlyBooleanWrapper(this, "sourceShown");
         private final ReadOnlyBooleanWrapper dischargeReasonShown = new ReadOnlyBooleanWrapper(this, "dischargeReasonShown");
         private final ReadOnlyBooleanWrapper closureReasonShown = new ReadOnlyBooleanWrapper(this, "closureReasonShown");
@@ -134,6 +138,10 @@ public final class CaseForms {
             dischargeReasonShown.set(status != null && status.takesDischargeReason());
             closureReasonShown.set(status != null && status.takesClosureReason());
             situationShown.set(status != null && status.takesSituation());
+            followUpShown.set(status == CaseStatus.DISCHARGED);
+            if (!followUpShown.get()) {
+                followUpAgreed.set(false);
+            }
             if (!sourceShown.get()) {
                 source.set(null);
             }
@@ -183,7 +191,8 @@ public final class CaseForms {
             }
             return Optional.of(new Move(status, date.get() == null ? today : date.get(), source.get(),
                     dischargeReason.get(), closureReason.get(),
-                    situationShown.get() ? situation.situation().orElse(null) : null, note.get()));
+                    situationShown.get() ? situation.situation().orElse(null) : null, note.get(),
+                    followUpShown.get() && followUpAgreed.get()));
         }
 
         public ObservableList<CaseStatus> choices() {
@@ -212,6 +221,15 @@ public final class CaseForms {
 
         public SituationForm situation() {
             return situation;
+        }
+
+        /** For a discharge: the participant agreed to be contacted for a follow-up after it. */
+        public BooleanProperty followUpAgreedProperty() {
+            return followUpAgreed;
+        }
+
+        public ReadOnlyBooleanProperty followUpShownProperty() {
+            return followUpShown.getReadOnlyProperty();
         }
 
         public StringProperty noteProperty() {

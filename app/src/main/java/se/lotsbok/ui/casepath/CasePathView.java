@@ -6,6 +6,7 @@ import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -80,6 +81,10 @@ final class CasePathView extends VBox {
         closure.valueProperty().bindBidirectional(form.closureReasonProperty());
         List<ComboBox<?>> situation = SituationFields.of(texts, form.situation(), "occupationChoice", "housingChoice",
                 "substanceUseChoice");
+        CheckBox followUp = new CheckBox(texts.get("case.field.followUpAgreed"));
+        followUp.setId("followUpAgreedCheck");
+        followUp.setWrapText(true);
+        followUp.selectedProperty().bindBidirectional(form.followUpAgreedProperty());
         TextField note = new TextField();
         note.setId("moveNote");
         note.textProperty().bindBidirectional(form.noteProperty());
@@ -97,6 +102,7 @@ final class CasePathView extends VBox {
             for (int i = 0; i < situation.size(); i++) {
                 row = rowIf(grid, row, form.situationShownProperty().get(), SituationFields.LABELS.get(i), situation.get(i));
             }
+            row = rowIf(grid, row, form.followUpShownProperty().get(), "case.field.followUp", followUp);
             grid.addRow(row, label("case.field.note"), note);
         };
         form.nextProperty().addListener((obs, old, value) -> showFields.run());
@@ -185,6 +191,9 @@ final class CasePathView extends VBox {
             append(text, EnumTexts.label(texts, e.situation().occupation()));
             append(text, EnumTexts.label(texts, e.situation().housing()));
             append(text, texts.get("case.substance") + " " + EnumTexts.label(texts, e.situation().substanceUse()));
+        }
+        if (e.followUpDue() != null) {
+            append(text, texts.format("case.followUpDue", e.followUpDue().toString()));
         }
         append(text, e.note());
         return text.toString();

@@ -9,14 +9,18 @@ import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Banner;
 
-/** The tabs of an open participant's case file: Ärende, Samtycke, Aktörer, Handlingsplan. */
+/**
+ * The tabs of an open participant's case file: Ärende (with the follow-ups after discharge below the
+ * path, once one is agreed), Lots, Samtycke, Aktörer, Handlingsplan.
+ */
 public final class CaseTabs {
 
     private final List<Tab> tabs;
 
     public CaseTabs(CaseViewModel viewModel, Texts texts) {
         tabs = List.of(
-                tab("caseTab", texts.get("case.tab"), new CasePathView(viewModel, texts)),
+                tab("caseTab", texts.get("case.tab"), new VBox(24, new CasePathView(viewModel, texts),
+                        new FollowUpView(viewModel, texts))),
                 tab("assignmentTab", texts.get("navigator.lots"), new AssignmentView(viewModel, texts)),
                 tab("consentTab", texts.get("consent.tab"), new ConsentView(viewModel, texts)),
                 tab("partnersTab", texts.get("partner.tab"), new PartnersView(viewModel, texts)),

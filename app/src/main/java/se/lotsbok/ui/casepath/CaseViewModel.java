@@ -16,7 +16,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import se.lotsbok.domain.casepath.CaseEvent;
 import se.lotsbok.domain.casepath.ConsentRules;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
+import se.lotsbok.domain.casepath.FollowUpRules;
 import se.lotsbok.domain.casepath.Move;
+import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
@@ -295,6 +298,38 @@ public final class CaseViewModel {
 
     private interface Command {
         CaseResult run(long participantId) throws Exception;
+    }
+
+    // ---- Uppföljning efter avslut
+
+    /** A discharge after which a follow-up was agreed, with the follow-up once recorded. */
+    public record FollowUpLine(CaseEvent discharge, DischargeFollowUp done) {
+    }
+
+    /** The discharges with a follow-up agreed, newest first, each with its follow-up if recorded. */
+    public List<FollowUpLine> followUpLines() {
+        CaseFile current = file.get();
+        if (current == null) {
+            return List.of();
+        }
+        return current.history().effective().stream()
+                .filter(e -> e.followUpDue() != null)
+                .sorted(java.util.Comparator.comparing(CaseEvent::date).reversed())
+                .map(e -> new FollowUpLine(e, current.followUps().stream()
+                        .filter(f -> f.dischargeEventId() == e.id()).findFirst().orElse(null)))
+                .toList();
+    }
+
+    /** The discharges still waiting for their follow-up, the one due first first. */
+    public List<CaseEvent> pendingFollowUps() {
+        CaseFile current = file.get();
+        return current == null ? List.of() : FollowUpRules.pending(current.history(), current.followUps());
+    }
+
+    public void recordFollowUp(long dischargeEventId, LocalDate date, DischargeFollowUp.Result result,
+            Situation situation) {
+        run(id -> service.recordFollowUp(actor, id, dischargeEventId, date, result, situation), "followup.recorded",
+                () -> { });
     }
 
     private void run(Command command, String doneKey, Runnable afterDone) {

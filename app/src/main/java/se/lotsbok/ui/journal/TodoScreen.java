@@ -153,8 +153,11 @@ public final class TodoScreen implements Screen {
     }
 
     private String describe(NoteService.TodoItem item) {
-        return item.kind() == NoteService.TodoItem.Kind.CONSENT
-                ? texts.get("todo.consent." + item.what()) : item.what();
+        return switch (item.kind()) {
+            case CONSENT -> texts.get("todo.consent." + item.what());
+            case DISCHARGE_FOLLOW_UP -> texts.format("todo.dischargeFollowUp", item.what());
+            case FOLLOW_UP, GOAL -> item.what();
+        };
     }
 
     private <T> void opensOn(ListView<T> list, java.util.function.ToLongFunction<T> id) {

@@ -165,7 +165,7 @@ public final class ReportsScreen implements Screen {
         message.visibleProperty().bind(viewModel.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
-        VBox body = new VBox(14, figures, charts, tables);
+        VBox body = new VBox(14, figures, charts, new OutcomeChartsView(viewModel.outcomes(), texts), tables);
         ScrollPane scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
@@ -404,7 +404,8 @@ public final class ReportsScreen implements Screen {
         return p.state() == ReportService.ExportState.CHANGED ? name + " *" : name;
     }
 
-    private static NumberAxis integerAxis() {
+    /** A count axis: whole numbers only, no minor ticks. */
+    static NumberAxis integerAxis() {
         NumberAxis axis = new NumberAxis();
         axis.setMinorTickVisible(false);
         axis.setTickLabelFormatter(new StringConverter<>() {

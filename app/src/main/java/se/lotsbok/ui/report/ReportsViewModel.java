@@ -91,6 +91,7 @@ public final class ReportsViewModel {
     private final IntegerProperty suppressUpTo = new SimpleIntegerProperty(2);
     private final ReadOnlyObjectWrapper<ImportService.ImportResult> importPreview = new ReadOnlyObjectWrapper<>();
     private byte[] previewedFile;
+    private final OutcomeChartsViewModel outcomes;
 
     public ReportsViewModel(ReportService reports, ImportService imports, Actor actor, Tasks tasks, Texts texts,
             Clock clock, Dialogs dialogs, Consumer<Throwable> errors) {
@@ -102,6 +103,7 @@ public final class ReportsViewModel {
         this.texts = texts;
         this.zone = clock.getZone();
         this.errors = errors;
+        this.outcomes = new OutcomeChartsViewModel(texts, dashboard.getReadOnlyProperty(), suppressUpTo);
         YearMonth current = YearMonth.from(LocalDate.now(clock));
         for (int i = 0; i < MONTHS_TO_CHOOSE; i++) {
             months.add(current.minusMonths(i));
@@ -113,6 +115,11 @@ public final class ReportsViewModel {
                 load();
             }
         });
+    }
+
+    /** The outcome charts of the chosen month or its year. */
+    public OutcomeChartsViewModel outcomes() {
+        return outcomes;
     }
 
     public ObservableList<YearMonth> months() {
@@ -231,7 +238,7 @@ public final class ReportsViewModel {
         List<TallyLine> result = new ArrayList<>();
         for (TallyRow row : tally.rows()) {
             boolean total = row.category().equals(TallyRow.TOTAL);
-            String text = total ? measureLabel(row.measure()) : categoryLabel(row.category());
+            String text = total ? measureLabel(row.measure()) : categoryLabel(texts, row.measure(), row.category());
             result.add(new TallyLine(row.measure(), text, row.value(), total));
         }
         return result;
@@ -244,6 +251,24 @@ public final class ReportsViewModel {
 
     /** A category's words; a navigator's name is its own label. */
     public String categoryLabel(String category) {
+        String key = "report.category." + category;
+        return texts.has(key) ? texts.get(key) : category;
+    }
+
+    /** The situation fields whose values have words of their own ("none" is no occupation, or no housing). */
+    private static final List<String> SITUATION_FIELDS = List.of("occupation", "housing", "substance_use");
+
+    /**
+     * A category's words within its measure: a situation value reads as the field's own word
+     * ({@code report.category.housing.none}), any other category as {@link #categoryLabel(String)}.
+     */
+    static String categoryLabel(Texts texts, String measure, String category) {
+        for (String field : SITUATION_FIELDS) {
+            String key = "report.category." + field + "." + category;
+            if ((measure.startsWith(field + "_at_") || measure.equals("outcome_order_" + field)) && texts.has(key)) {
+                return texts.get(key);
+            }
+        }
         String key = "report.category." + category;
         return texts.has(key) ? texts.get(key) : category;
     }

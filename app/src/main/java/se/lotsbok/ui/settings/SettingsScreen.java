@@ -119,7 +119,8 @@ public final class SettingsScreen implements Screen {
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
         aboutCard.setMaxWidth(720);
-        VBox content = new VBox(16, title, languageCard, unitCard, aboutCard);
+        VBox content = new VBox(16, title, languageCard, unitCard, OutcomeSettingsView.of(viewModel.outcome(), texts),
+                aboutCard);
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);

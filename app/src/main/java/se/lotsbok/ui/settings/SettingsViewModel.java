@@ -65,6 +65,7 @@ public final class SettingsViewModel {
     private final Map<NumberField, ReadOnlyStringWrapper> errors = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper(this, "fingerprint", "");
     private final ReadOnlyObjectWrapper<Feedback> message = new ReadOnlyObjectWrapper<>(this, "message", Feedback.NONE);
+    private final OutcomeSettingsViewModel outcome;
 
     public SettingsViewModel(SettingsService service, Actor actor, Tasks tasks, Texts texts,
             Predicate<Locale> onLanguageChanged,
@@ -76,6 +77,7 @@ public final class SettingsViewModel {
         this.onLanguageChanged = onLanguageChanged;
         this.onSettingsSaved = onSettingsSaved;
         this.onError = onError;
+        this.outcome = new OutcomeSettingsViewModel(service, actor, tasks, texts, onError);
         for (NumberField field : NumberField.values()) {
             numbers.put(field, new SimpleStringProperty(this, field.name(), ""));
             errors.put(field, new ReadOnlyStringWrapper(this, field.name() + "Error", ""));
@@ -91,6 +93,7 @@ public final class SettingsViewModel {
     public void load() {
         tasks.run(service::load, this::show, onError);
         tasks.run(service::signingFingerprint, f -> fingerprint.set(SigningKey.grouped(f)), onError);
+        outcome.load();
     }
 
     /** The program's version, for Om Lotsbok. */
@@ -104,6 +107,11 @@ public final class SettingsViewModel {
      */
     public ReadOnlyStringProperty fingerprintProperty() {
         return fingerprint.getReadOnlyProperty();
+    }
+
+    /** The follow-up and outcome settings, kept on the same screen. */
+    public OutcomeSettingsViewModel outcome() {
+        return outcome;
     }
 
     public void save() {

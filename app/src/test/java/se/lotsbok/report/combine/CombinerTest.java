@@ -60,6 +60,33 @@ class CombinerTest {
     }
 
     @Test
+    void outcomeCountsAddUpDaysPercentilesDoNotAndTheOrderMustBeTheSame() {
+        Path farsta = outcomes("farsta.json", "Farsta", 3, 40, 1);
+        Path skarpnack = outcomes("skarpnack.json", "Skarpnäck", 5, 300, 1);
+        Path otherOrder = outcomes("bromma.json", "Bromma", 2, 90, 2);
+
+        Compilation both = Combiner.inspect(List.of(farsta, skarpnack), YEAR_2016).compilation().orElseThrow();
+
+        assertThat(both.total(new Compilation.Column("outcome_occupation", "improved"))).contains(8L);
+        assertThat(both.total(new Compilation.Column("enrollment_days", "total"))).contains(8L);
+        assertThat(both.total(new Compilation.Column("enrollment_days", "median"))).as("no sum of medians").isEmpty();
+        assertThat(both.total(new Compilation.Column("outcome_order_occupation", "work"))).contains(1L);
+        assertThat(problem(List.of(farsta, otherOrder), YEAR_2016)).isEqualTo("bromma.json: räknar utfall med en annan"
+                + " ordning för bättre och sämre än farsta.json. Enheterna behöver samma ordning (Inställningar) för att"
+                + " utfallen ska kunna läggas ihop.");
+    }
+
+    /** A yearly summary with outcome rows: {@code improved} discharges, a median stay and the rank of work. */
+    private Path outcomes(String file, String unit, long improved, long medianDays, long workRank) {
+        List<se.lotsbok.domain.report.TallyRow> rows = new java.util.ArrayList<>(TallyFiles.yearly("2016", 10, 2).rows());
+        rows.addAll(TallyFiles.rows("outcome_occupation", "total", improved, "outcome_occupation", "improved", improved,
+                "enrollment_days", "total", improved, "enrollment_days", "median", medianDays,
+                "outcome_order_occupation", "work", workRank));
+        return files.write(file, unit, TallyHeader.Kind.YEAR, new Tally("2016", rows), SigningKeys.newKey(),
+                ExportOptions.DEFAULTS);
+    }
+
+    @Test
     void aFileChangedAfterSigningIsRefusedByName() {
         Path farsta = files.year("farsta.json", "Farsta", "2016", 16, 12);
         Path skarpnack = files.year("skarpnack.json", "Skarpnäck", "2016", 29, 47);

@@ -119,9 +119,14 @@ class CompilationPropertyTest {
 
         for (TallyRow row : city.total()) {
             Additivity additivity = Additivity.of(row.measure());
-            long expected = additivity == Additivity.MAX
-                    ? parts.stream().mapToLong(p -> p.value(row.measure(), row.category()).orElse(0L)).max().orElse(0)
-                    : parts.stream().mapToLong(p -> p.value(row.measure(), row.category()).orElse(0L)).sum();
+            long expected = switch (additivity) {
+                case MAX -> parts.stream().mapToLong(p -> p.value(row.measure(), row.category()).orElse(0L)).max()
+                        .orElse(0);
+                // A setting the units share (the outcome order): the same in every part.
+                case SAME -> parts.getFirst().value(row.measure(), row.category()).orElseThrow();
+                case SUM, TOTAL_ONLY -> parts.stream().mapToLong(p -> p.value(row.measure(), row.category())
+                        .orElse(0L)).sum();
+            };
             assertThat(row.value()).as(period + " " + row.measure() + "/" + row.category() + ": the units' figures")
                     .isEqualTo(expected);
         }

@@ -15,6 +15,7 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.common.Refusal;
+import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.participant.ParticipantSummary;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Messages;
@@ -323,6 +324,42 @@ class ImportServiceTest {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> lots.services().imports()
                     .importFile(lots.actor(), bytes(GOOD))).isInstanceOf(se.lotsbok.domain.access.AccessDenied.class);
         }
+    }
+
+    @Test
+    void theSituationColumnsAreReadAsTheWindowLabelsThemAndAnEmptyCellIsUnknown() {
+        String file = HEADER + ";Sysselsättning_inskrivning;BOENDE_INSKRIVNING;missbruk_inskrivning;"
+                + "sysselsattning_utskrivning;boende_utskrivning;missbruk_utskrivning\n"
+                + BO + ";Bo;Al;;;2026-02-10;;2026-02-12;;2026-03-01;;2026-09-30;flyttat;;ingen sysselsättning;"
+                + "Bor hos föräldrar;JA;arbete;eget boende;nej\n"
+                + ANNA + ";Anna;Ek;;;2026-01-05;;2026-01-20;2026-01-21;2026-02-01;;;;;studies;;;;;\n";
+
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes(file));
+
+        assertThat(result.ok()).as(describe(result)).isTrue();
+        List<se.lotsbok.domain.casepath.CaseEvent> bo = caseOf(BO).history().effective();
+        assertThat(bo.get(1).situation()).isEqualTo(new Situation(Situation.Occupation.NONE, Situation.Housing.PARENTS,
+                Situation.SubstanceUse.YES));
+        assertThat(bo.get(2).situation()).isEqualTo(new Situation(Situation.Occupation.WORK, Situation.Housing.OWN,
+                Situation.SubstanceUse.NO));
+        assertThat(caseOf(ANNA).history().effective().get(1).situation()).isEqualTo(new Situation(
+                Situation.Occupation.STUDIES, Situation.Housing.UNKNOWN, Situation.SubstanceUse.UNKNOWN));
+    }
+
+    @Test
+    void aSituationWithoutItsStepOrWithAnUnknownWordIsARowError() {
+        String file = HEADER + ";sysselsättning_inskrivning;boende_utskrivning;missbruk_utskrivning\n"
+                + CILLA + ";Cilla;Berg;;;2026-03-03;;;;;;;;;Arbete;;\n"
+                + BO + ";Bo;Al;;;2026-02-10;;2026-02-12;;2026-03-01;;;;;;Eget boende;\n"
+                + ANNA + ";Anna;Ek;;;2026-01-05;;2026-01-20;2026-01-21;2026-02-01;;2026-05-01;flyttat;;;;kanske\n";
+
+        ImportService.ImportResult result = imports.importFile(chef.actor(), bytes(file));
+
+        assertThat(lines(result)).containsExactly(
+                "rad 2: sysselsättning_inskrivning är angiven men inte inskriven.",
+                "rad 3: boende_utskrivning är angiven, men deltagaren är inte både inskriven och avslutad.",
+                "rad 4: missbruk_utskrivning: ”kanske” känns inte igen.");
+        assertThat(participants()).isEmpty();
     }
 
     private List<String> fileErrors(ImportService.ImportResult result) {

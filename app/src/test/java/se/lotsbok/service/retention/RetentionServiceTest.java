@@ -32,7 +32,10 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.CaseTransitions;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.Consent;
+import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.DischargeReason;
+import se.lotsbok.domain.casepath.FollowUpRules;
+import se.lotsbok.domain.casepath.Situation;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.Move;
 import se.lotsbok.domain.casepath.Partner;
@@ -180,7 +183,12 @@ class RetentionServiceTest {
                 assertThat(count(s, "SELECT COUNT(*) FROM meeting_residue WHERE participant_id = " + zeta))
                         .as("one per meeting; the correction was none").isEqualTo(meetings);
                 assertThat(count(s, "SELECT COUNT(*) FROM case_event WHERE participant_id = " + zeta
-                        + " AND (occupation IS NOT NULL OR note <> '')")).isZero();
+                        + " AND note <> ''")).isZero();
+                assertThat(count(s, "SELECT COUNT(*) FROM case_event WHERE participant_id = " + zeta
+                        + " AND occupation = 'NONE' AND housing = 'PARENTS' AND substance_use = 'NO'"))
+                        .as("the situation codes at enrollment and discharge stay for the outcome measures").isEqualTo(2);
+                assertThat(count(s, "SELECT COUNT(*) FROM discharge_follow_up WHERE participant_id = " + zeta
+                        + " AND result = 'REACHED' AND occupation = 'WORK'")).as("and the follow-up's").isEqualTo(1);
                 assertThat(count(s, "SELECT COUNT(*) FROM case_event WHERE participant_id = " + zeta)).isEqualTo(5);
                 assertThat(count(s, "SELECT COUNT(*) FROM consent WHERE participant_id = " + zeta)).isEqualTo(1);
                 assertThat(count(s, "SELECT COUNT(*) FROM assignment WHERE participant_id = " + zeta)).isEqualTo(1);
@@ -405,12 +413,19 @@ class RetentionServiceTest {
         assertThat(chef.services().notes().saveDraft(chef.actor(), zeta, null, new NoteContent(
                 LocalDateTime.of(2019, 2, 1, 9, 0), MeetingType.PHONE, Set.of(), "", "Ett utkast om Zäta"))).isEmpty();
         past.on(LocalDate.of(2019, 3, 1));
-        past.move(zeta, Move.discharge(LocalDate.of(2019, 3, 1), DischargeReason.MOVED, PastRegister.SITUATION));
+        past.move(zeta, Move.dischargeWithFollowUp(LocalDate.of(2019, 3, 1), DischargeReason.MOVED,
+                PastRegister.SITUATION));
         past.on(LocalDate.of(2019, 4, 1));
         past.move(zeta, Move.referral(LocalDate.of(2019, 4, 1), ReferralSource.RELATIVE));
         past.on(LocalDate.of(2019, 5, 2));
         past.move(zeta, new Move(CaseStatus.CONTACTED_NOT_ENROLLED, LocalDate.of(2019, 5, 2), null, null,
                 ClosureReason.MOVED, null, "Zäta har flyttat till Malmö"));
+        past.on(LocalDate.of(2019, 9, 2));
+        long discharge = chef.services().cases().caseFile(chef.actor(), zeta).history().effective().stream()
+                .filter(e -> e.status() == CaseStatus.DISCHARGED).findFirst().orElseThrow().id();
+        PastRegister.done(chef.services().cases().recordFollowUp(chef.actor(), zeta, discharge,
+                LocalDate.of(2019, 9, 2), DischargeFollowUp.Result.REACHED,
+                new Situation(Situation.Occupation.WORK, Situation.Housing.OWN, Situation.SubstanceUse.NO)));
         return zeta;
     }
 
@@ -480,6 +495,7 @@ class RetentionServiceTest {
         past.on(START);
         List<Long> navigators = List.of(navigator("Sara Lind", START), navigator("Ali Berg", START));
         var cases = chef.services().cases();
+        Random situations = new Random(0x5EED);
         Map<Long, Integer> notes = new HashMap<>();
         // Most cases start early enough to be due by now, some too late to be.
         int early = (int) (LocalDate.of(2020, 6, 30).toEpochDay() - START.toEpochDay());
@@ -503,9 +519,8 @@ class RetentionServiceTest {
                 past.on(written.isAfter(END) ? date : written);
                 Move move = switch (to) {
                     case REFERRED -> Move.referral(date, ReferralSource.values()[random.nextInt(7)]);
-                    case ENROLLED -> Move.enrollment(date, PastRegister.SITUATION);
-                    case DISCHARGED -> Move.discharge(date, DischargeReason.values()[random.nextInt(6)],
-                            PastRegister.SITUATION);
+                    case ENROLLED -> Move.enrollment(date, situation(situations));
+                    case DISCHARGED -> discharge(date, DischargeReason.values()[random.nextInt(6)], situations);
                     case CONTACTED_NOT_ENROLLED -> Move.closure(date, ClosureReason.values()[random.nextInt(5)]);
                     case ASSESSMENT, WAITING_LIST -> Move.to(to, date);
                 };
@@ -543,11 +558,42 @@ class RetentionServiceTest {
             if (current != null && !current.closed() && !date.isAfter(END) && random.nextInt(10) < 7) {
                 past.on(date);
                 PastRegister.done(cases.move(chef.actor(), id, current == CaseStatus.ENROLLED
-                        ? Move.discharge(date, DischargeReason.values()[random.nextInt(6)], PastRegister.SITUATION)
+                        ? discharge(date, DischargeReason.values()[random.nextInt(6)], situations)
                         : Move.closure(date, ClosureReason.values()[random.nextInt(5)])));
             }
+            followUps(id, situations);
         }
         return new Generated(notes);
+    }
+
+    /**
+     * Situations and follow-ups come from a generator of their own, so that the case paths, notes
+     * and dates the seed gives stay what they were before outcomes were counted.
+     */
+    private static Situation situation(Random situations) {
+        return new Situation(Situation.Occupation.values()[situations.nextInt(5)],
+                Situation.Housing.values()[situations.nextInt(6)], Situation.SubstanceUse.values()[situations.nextInt(3)]);
+    }
+
+    private static Move discharge(LocalDate date, DischargeReason reason, Random situations) {
+        return situations.nextBoolean() ? Move.dischargeWithFollowUp(date, reason, situation(situations))
+                : Move.discharge(date, reason, situation(situations));
+    }
+
+    /** Records, for most discharges with a follow-up agreed, what the follow-up found a month or more later. */
+    private void followUps(long id, Random situations) {
+        var cases = past.chef().services().cases();
+        CaseFile file = cases.caseFile(past.chef().actor(), id);
+        for (var discharge : FollowUpRules.pending(file.history(), file.followUps())) {
+            LocalDate on = discharge.date().plusDays(30 + situations.nextInt(200));
+            if (on.isAfter(END) || situations.nextInt(4) == 0) {
+                continue;
+            }
+            past.on(on);
+            DischargeFollowUp.Result result = DischargeFollowUp.Result.values()[situations.nextInt(3)];
+            PastRegister.done(cases.recordFollowUp(past.chef().actor(), id, discharge.id(), on, result,
+                    result == DischargeFollowUp.Result.REACHED ? situation(situations) : null));
+        }
     }
 
     /** Signed notes of meetings between {@code from} and {@code until}, at any time of day, some corrected. */
