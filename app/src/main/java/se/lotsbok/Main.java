@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -17,6 +18,8 @@ import javafx.stage.Stage;
 import se.lotsbok.cli.Arguments;
 import se.lotsbok.cli.Cli;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.service.auth.Login;
+import se.lotsbok.store.server.ServerAddress;
 import se.lotsbok.ui.common.FxTasks;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.shell.AppWindow;
@@ -42,36 +45,43 @@ public final class Main {
             // Since JDK 22 there is a Console object even without a terminal; only a real one may be asked.
             Console console = System.console() != null && System.console().isTerminal() ? System.console() : null;
             int status = new Cli(out, err, System.getenv(), console,
-                    folder -> AppWiring.auth(folder, clock), clock).run(args);
+                    folder -> AppWiring.auth(folder, clock), server -> AppWiring.server(server, System.getenv(), clock),
+                    clock).run(args);
             out.flush();
             err.flush();
             System.exit(status);
         }
-        Path folder;
+        Login login;
         try {
-            folder = Arguments.parse(args, Texts.swedish()).option("db").map(Path::of)
-                    .orElseGet(DataFolder::defaultFolder);
+            Optional<String> db = Arguments.parse(args, Texts.swedish()).option("db");
+            if (db.isPresent() && ServerAddress.isServer(db.get())) {
+                ServerAddress server = ServerAddress.parse(db.get()).orElseThrow(() -> new Arguments.UsageException(
+                        Texts.swedish().format("cli.error.serverAddress", db.get())));
+                login = AppWiring.server(server, System.getenv(), clock);
+            } else {
+                login = AppWiring.auth(db.map(Path::of).orElseGet(DataFolder::defaultFolder), clock);
+            }
         } catch (Arguments.UsageException e) {
             System.err.println("lotsbok: " + e.getMessage());
             System.exit(Cli.USAGE);
             return;
         }
-        startWindow(folder, clock);
+        startWindow(login, clock);
     }
 
-    private static void startWindow(Path folder, Clock clock) {
+    private static void startWindow(Login login, Clock clock) {
         LanguagePreference language = LanguagePreference.userPreferences();
         try {
-            Platform.startup(() -> openWindow(folder, language, clock));
+            Platform.startup(() -> openWindow(login, language, clock));
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             System.err.println("lotsbok: " + Texts.of(language.load()).get("error.noDisplay"));
             System.exit(Cli.FAILED);
         }
     }
 
-    private static void openWindow(Path folder, LanguagePreference language, Clock clock) {
+    private static void openWindow(Login login, LanguagePreference language, Clock clock) {
         FxTasks tasks = new FxTasks();
-        AppWindow window = new AppWindow(AppWiring.auth(folder, clock), tasks, language, clock);
+        AppWindow window = new AppWindow(login, tasks, language, clock);
         Stage stage = new Stage();
         stage.setOnHidden(e -> {
             // Logging out writes to the log: the worker finishes what it has first.

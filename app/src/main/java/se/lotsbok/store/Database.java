@@ -43,11 +43,14 @@ import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
+import se.lotsbok.store.server.ServerAddress;
+import se.lotsbok.store.server.ServerConnections;
 
 /**
- * The register's H2 file in a data folder: encrypted with AES under a random database key,
- * created and migrated on first open, one transaction per user action, every commit on disk
- * before it returns.
+ * The register: either the H2 file in a data folder, encrypted with AES under a random database key,
+ * created and migrated on first open, every commit on disk before it returns; or a PostgreSQL office
+ * server ({@link #connect}), where the user is a database login and the database enforces the rules.
+ * Callers see one transaction per user action and the same repositories on both.
  */
 public final class Database implements AutoCloseable {
 
@@ -84,6 +87,8 @@ public final class Database implements AutoCloseable {
     private final boolean headCopyAgreed;
     /** The transaction running on this thread, which nested calls join. */
     private final ThreadLocal<Repositories> current = new ThreadLocal<>();
+    /** The office server this register is on, or null for the file in {@link #folder}. */
+    private final ServerAddress server;
     private volatile boolean open = true;
 
     private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
@@ -93,10 +98,58 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.clock = clock;
         this.logHead = logHead;
+        this.server = null;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
         this.headCopyAgreed = headCopyAgrees();
+    }
+
+    private Database(ServerAddress server, JdbcConnectionPool pool, Clock clock) {
+        this.folder = null;
+        this.key = new byte[0];
+        this.filePassword = "";
+        this.pool = pool;
+        this.clock = clock;
+        this.logHead = null;
+        this.server = server;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, ServerConnections.settings());
+        this.headCopyAgreed = false;
+    }
+
+    /**
+     * Connects to the register on an office server as the PostgreSQL login {@code login}. The server's
+     * schema must be initialised and at this program's version; nothing is migrated by a user.
+     *
+     * @throws StoreException.LoginRefused when the server refuses the login or the password
+     * @throws StoreException.TooNew when a newer program upgraded the schema
+     * @throws StoreException.ServerNotReady when the database is not initialised or awaits an upgrade
+     */
+    public static Database connect(ServerAddress server, String login, char[] password, java.util.Map<String, String> env,
+            Clock clock) {
+        JdbcConnectionPool pool = ServerConnections.pool(server, login, password, env);
+        try {
+            ServerConnections.checkReady(pool);
+            return new Database(server, pool, clock);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** The office server this register is on; empty for a register in a data folder. */
+    public Optional<ServerAddress> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Whether this register is on an office server (no files of its own: backups are the server's). */
+    public boolean isServer() {
+        return server != null;
+    }
+
+    /** Where the register is, as a user would name it: the data folder, or the server address. */
+    public String location() {
+        return server == null ? folder.toAbsolutePath().toString() : server.toString();
     }
 
     private boolean headCopyAgrees() {
@@ -190,7 +243,7 @@ public final class Database implements AutoCloseable {
         try {
             AtomicReference<Repositories> used = new AtomicReference<>();
             T result = dsl.transactionResult(cfg -> {
-                Repositories repos = new Repositories(cfg.dsl(), clock);
+                Repositories repos = new Repositories(cfg.dsl(), clock, server != null);
                 used.set(repos);
                 current.set(repos);
                 try {
@@ -204,13 +257,16 @@ public final class Database implements AutoCloseable {
         } catch (IntegrityConstraintViolationException e) {
             throw new StoreException.Duplicate(constraintOf(e), e);
         } catch (DataAccessException e) {
+            if (server != null && ServerConnections.refusedByTheServer(e)) {
+                throw new StoreException.NotPermitted(e);
+            }
             throw new StoreException("database operation failed", e);
         }
     }
 
     /** The applied schema version, e.g. "1". */
     public String schemaVersion() {
-        MigrationInfo current = flyway(pool).info().current();
+        MigrationInfo current = (server == null ? flyway(pool) : ServerConnections.flyway(pool)).info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -219,6 +275,7 @@ public final class Database implements AutoCloseable {
      * (still encrypted) and the wrapped keys, written under a temporary name and moved into place.
      */
     public void backupTo(Path zipFile) {
+        refuseOnServer("backup");
         try {
             BackupArchive.write(zipFile, h2Zip -> dsl.execute("BACKUP TO ?", h2Zip.toString()), folder.resolve(KeyFile.FILE_NAME));
         } catch (IOException | DataAccessException e) {
@@ -244,6 +301,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException.InUse when another program has the register open (nothing changed)
      */
     public Restored restoreFrom(Path zip, Path safetyBackup, Function<Repositories, ?> afterwards) {
+        refuseOnServer("restore");
         Path work = folder.resolve(".restore-" + System.nanoTime());
         try {
             Path candidate = Files.createDirectories(work.resolve("candidate"));
@@ -352,6 +410,7 @@ public final class Database implements AutoCloseable {
      * reads it back, see {@link #restoreFromScript}).
      */
     public void scriptTo(Path file) {
+        refuseOnServer("script");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -418,7 +477,22 @@ public final class Database implements AutoCloseable {
 
     /** The copy of the access log's head kept in a file beside the database. */
     public LogHeadFile.State logHeadCopy() {
+        refuseOnServer("log head copy");
         return logHead.read();
+    }
+
+    /**
+     * Whether a copy of the log head is kept outside the database. On a server the head row is
+     * written only by the database's own log function and no user may change it, so there is none.
+     */
+    public boolean keepsLogHeadCopy() {
+        return server == null;
+    }
+
+    private void refuseOnServer(String what) {
+        if (server != null) {
+            throw new StoreException.OnServer(what);
+        }
     }
 
     @Override
@@ -428,7 +502,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void mirrorLogHead(AccessLogChain.Head head) {
-        if (!headCopyAgreed) {
+        if (!headCopyAgreed || logHead == null) {
             return;
         }
         try {

@@ -23,7 +23,7 @@ import se.lotsbok.store.security.Vault;
  * Logging in to one data folder. Nothing of the register can be read before: the database is
  * encrypted with a key that only a user's password unwraps.
  */
-public final class AuthService {
+public final class AuthService implements Login {
 
     /** The first administrator was created, or a rule refused what was typed. */
     public sealed interface FirstAdministrator {
@@ -51,7 +51,13 @@ public final class AuthService {
         return folder;
     }
 
+    @Override
+    public String location() {
+        return folder.toAbsolutePath().toString();
+    }
+
     /** True on first start: no user exists, and the first one to be created is the administrator. */
+    @Override
     public boolean needsFirstAdministrator() {
         return vault.isNew();
     }
@@ -60,6 +66,7 @@ public final class AuthService {
      * Creates the register with {@code username} as its first administrator, holding every role,
      * and logs them in. A database written before encryption existed is encrypted first.
      */
+    @Override
     public FirstAdministrator createFirstAdministrator(String username, String displayName, char[] password,
             char[] repeated) {
         String name = Credentials.normaliseUsername(username);
@@ -87,6 +94,7 @@ public final class AuthService {
      * Checks the password, opens the register and logs the user in. Failed attempts are counted
      * (the account waits after {@value Credentials#FREE_ATTEMPTS} in a row) and logged.
      */
+    @Override
     public LoginResult login(String username, char[] password) {
         String name = Credentials.normaliseUsername(username);
         Vault.Unlock unlock = vault.unlock(name, password);

@@ -11,20 +11,40 @@ import se.lotsbok.store.security.Vault;
 /** A logged-in user with the open register. Closing it logs out and closes the database. */
 public final class Session implements AutoCloseable {
 
+    /** Where the user's own password lives: wrapping the key in the data folder, or the server's login. */
+    interface Keys {
+        void setOwnPassword(String username, char[] password);
+
+        /** Wipes what the session holds of the key at logout. */
+        void forget();
+    }
+
     private final Actor actor;
     private final Database database;
     private final AppServices services;
-    private final Vault vault;
-    private final byte[] key;
+    private final Keys keys;
     private boolean mustChangePassword;
     private boolean closed;
 
     Session(Actor actor, Database database, AppServices services, Vault vault, byte[] key, boolean mustChangePassword) {
+        this(actor, database, services, new Keys() {
+            @Override
+            public void setOwnPassword(String username, char[] password) {
+                vault.setPassword(key, username, password);
+            }
+
+            @Override
+            public void forget() {
+                Vault.forget(key);
+            }
+        }, mustChangePassword);
+    }
+
+    Session(Actor actor, Database database, AppServices services, Keys keys, boolean mustChangePassword) {
         this.actor = actor;
         this.database = database;
         this.services = services;
-        this.vault = vault;
-        this.key = key;
+        this.keys = keys;
         this.mustChangePassword = mustChangePassword;
     }
 
@@ -47,7 +67,7 @@ public final class Session implements AutoCloseable {
         if (problem.isPresent()) {
             return problem;
         }
-        vault.setPassword(key, actor.username(), password);
+        keys.setOwnPassword(actor.username(), password);
         database.transaction(repos -> {
             repos.users().setMustChangePassword(actor.userId(), false);
             repos.accessLog().append(actor, AccessEvent.PASSWORD_CHANGED, null, "");
@@ -71,7 +91,7 @@ public final class Session implements AutoCloseable {
             }
         } finally {
             database.close();
-            Vault.forget(key);
+            keys.forget();
         }
     }
 }

@@ -15,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
@@ -32,7 +33,7 @@ public final class LoginViewModel {
         CHANGE_PASSWORD
     }
 
-    private final AuthService auth;
+    private final Login auth;
     private final Tasks tasks;
     private final Texts texts;
     private final Clock clock;
@@ -47,7 +48,7 @@ public final class LoginViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Session pending;
 
-    public LoginViewModel(AuthService auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
+    public LoginViewModel(Login auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
         this.auth = auth;
         this.tasks = tasks;
         this.texts = texts;
@@ -140,10 +141,11 @@ public final class LoginViewModel {
             return switch (unavailable.reason()) {
                 case IN_USE -> texts.get("error.inUse");
                 case TOO_NEW -> texts.format("error.tooNew", unavailable.fileVersion());
-                case CANNOT_OPEN -> texts.format("error.cannotOpen", auth.folder().toAbsolutePath());
+                case SERVER_NOT_READY -> texts.get("error.serverNotReady");
+                case CANNOT_OPEN -> texts.format("error.cannotOpen", auth.location());
             };
         }
-        return texts.format("error.cannotOpen", auth.folder().toAbsolutePath());
+        return texts.format("error.cannotOpen", auth.location());
     }
 
     /** The session waiting for a new password, if any; closed if the user gives up. */

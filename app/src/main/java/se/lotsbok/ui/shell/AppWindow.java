@@ -10,7 +10,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
@@ -24,7 +24,7 @@ import se.lotsbok.ui.login.LoginViewModel;
  */
 public final class AppWindow {
 
-    private final AuthService auth;
+    private final Login auth;
     private final Tasks tasks;
     private final LanguagePreference language;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class AppWindow {
     /** Takes the day's automatic backup while someone is logged in. */
     private Timeline backups;
 
-    public AppWindow(AuthService auth, Tasks tasks, LanguagePreference language, Clock clock) {
+    public AppWindow(Login auth, Tasks tasks, LanguagePreference language, Clock clock) {
         this.auth = auth;
         this.tasks = tasks;
         this.language = language;
