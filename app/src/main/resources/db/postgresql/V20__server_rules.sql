@@ -207,8 +207,10 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RETURN OLD;
     END IF;
-    IF TG_TABLE_NAME = 'app_user' AND TG_OP = 'UPDATE' AND NEW.username IS DISTINCT FROM OLD.username THEN
-        RAISE EXCEPTION 'a user name is never changed' USING ERRCODE = '42501';
+    IF TG_TABLE_NAME = 'app_user' AND TG_OP = 'UPDATE' THEN
+        IF NEW.username IS DISTINCT FROM OLD.username THEN
+            RAISE EXCEPTION 'a user name is never changed' USING ERRCODE = '42501';
+        END IF;
     END IF;
     RETURN NEW;
 END
@@ -394,6 +396,8 @@ GRANT INSERT ON participant, case_event, navigator_activity TO lotsbok_enhetsche
 GRANT INSERT, UPDATE ON navigator TO lotsbok_enhetschef;
 GRANT SELECT, INSERT ON tally_export TO lotsbok_enhetschef;
 GRANT SELECT ON access_log, access_log_head TO lotsbok_enhetschef;
+-- A participant's form shows who opened the record: a lots reads those rows of the log, and no other.
+GRANT SELECT ON access_log TO lotsbok_lots;
 GRANT INSERT, UPDATE, DELETE ON retention_hold TO lotsbok_enhetschef;
 GRANT UPDATE ON retention_setting TO lotsbok_enhetschef, lotsbok_admin;
 -- The administrator: the unit's settings.
@@ -458,7 +462,9 @@ CREATE POLICY user_reads ON tally_export FOR SELECT USING ((SELECT app_user_id()
 CREATE POLICY user_reads ON report_change FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
 CREATE POLICY user_reads ON meeting_residue FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
 CREATE POLICY user_reads ON retention_hold FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
-CREATE POLICY user_reads ON access_log FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
+CREATE POLICY unit_head_reads ON access_log FOR SELECT USING ((SELECT has_role('UNIT_HEAD')));
+CREATE POLICY openings_read ON access_log FOR SELECT
+    USING (event = 'PARTICIPANT_OPENED' AND (SELECT app_user_id()) IS NOT NULL);
 CREATE POLICY user_reads ON access_log_head FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
 
 -- Writing case records: the enhetschef for anyone, a lots for their own participants or when covering.

@@ -5,16 +5,16 @@
 CREATE FUNCTION report_change_participant(row_data jsonb, key text, via text) RETURNS bigint
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = lotsbok, pg_temp AS $$
 DECLARE
-    id bigint := (row_data ->> key)::bigint;
+    ref bigint := (row_data ->> key)::bigint;
     found_id bigint;
 BEGIN
-    IF id IS NULL OR via IS NULL THEN
-        RETURN id;
+    IF ref IS NULL OR via IS NULL THEN
+        RETURN ref;
     END IF;
     IF via = 'goal' THEN
-        SELECT g.participant_id INTO found_id FROM goal g WHERE g.id = report_change_participant.id;
+        SELECT g.participant_id INTO found_id FROM goal g WHERE g.id = ref;
     ELSE
-        SELECT c.participant_id INTO found_id FROM consent c WHERE c.id = report_change_participant.id;
+        SELECT c.participant_id INTO found_id FROM consent c WHERE c.id = ref;
     END IF;
     -- Not found (the goal or consent went first): NULL, which means "read everything again".
     RETURN found_id;

@@ -73,6 +73,17 @@ public final class ServerSetup {
      */
     public static Initialised initialise(ServerAddress server, String installer, char[] installerPassword,
             Map<String, String> env, String adminName, String adminDisplayName, char[] adminPassword, Instant now) {
+        Initialised done = prepare(server, installer, installerPassword, env);
+        createFirstAdministrator(server, installer, installerPassword, env, adminName, adminDisplayName, adminPassword, now);
+        return done;
+    }
+
+    /**
+     * The first half of {@link #initialise}: the owner role, the group roles and the migrated schema,
+     * with no user yet.
+     */
+    public static Initialised prepare(ServerAddress server, String installer, char[] installerPassword,
+            Map<String, String> env) {
         List<String> notes = new ArrayList<>();
         try (Connection c = ServerConnections.connect(server, installer, installerPassword, env)) {
             c.setAutoCommit(false);
@@ -108,6 +119,16 @@ public final class ServerSetup {
             throw new StoreException("cannot set up the server", e);
         }
         MigrateResult migrated = migrate(server, installer, installerPassword, env);
+        return new Initialised(migrated.targetSchemaVersion, notes);
+    }
+
+    /**
+     * Makes {@code adminName} the first administrator of the migrated register on the server, holding
+     * every role, with {@code adminPassword}: the second half of {@link #initialise}, also used to
+     * give a copy of a set-up database its administrator.
+     */
+    public static void createFirstAdministrator(ServerAddress server, String installer, char[] installerPassword,
+            Map<String, String> env, String adminName, String adminDisplayName, char[] adminPassword, Instant now) {
         try (Connection c = ServerConnections.connect(server, installer, installerPassword, env)) {
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
@@ -146,7 +167,6 @@ public final class ServerSetup {
         } catch (SQLException e) {
             throw new StoreException("cannot create the first administrator", e);
         }
-        return new Initialised(migrated.targetSchemaVersion, notes);
     }
 
     /**
@@ -166,7 +186,17 @@ public final class ServerSetup {
     }
 
     private static MigrateResult migrate(ServerAddress server, String installer, char[] password, Map<String, String> env) {
-        PGSimpleDataSource source = new PGSimpleDataSource();
+        // Every connection Flyway opens acts as the owner role, which then owns what the migrations make.
+        PGSimpleDataSource source = new PGSimpleDataSource() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                try (Statement s = connection.createStatement()) {
+                    s.execute("SET ROLE " + ServerConnections.OWNER);
+                }
+                return connection;
+            }
+        };
         source.setURL(server.jdbcUrl());
         try {
             var properties = server.properties(installer, password, env);
@@ -176,7 +206,7 @@ public final class ServerSetup {
         } catch (SQLException e) {
             throw new StoreException("bad server settings", e);
         }
-        var flyway = ServerConnections.migrations(source).initSql("SET ROLE " + ServerConnections.OWNER).load();
+        var flyway = ServerConnections.migrations(source).load();
         ServerConnections.refuseNewer(flyway);
         return flyway.migrate();
     }
@@ -206,7 +236,7 @@ public final class ServerSetup {
     static void setPassword(Connection c, String username, char[] password) throws SQLException {
         try (PreparedStatement set = c.prepareStatement("SELECT set_password(?, ?)")) {
             set.setString(1, username);
-            set.setString(2, PasswordUtil.encodeScramSha256(password));
+            set.setString(2, PasswordUtil.encodeScramSha256(password.clone()));
             set.executeQuery().close();
         }
     }

@@ -90,8 +90,9 @@ public final class UserRepository {
      * their own.
      */
     public void setLoginPassword(String username, char[] password) {
+        // A copy: the driver wipes the array it is given.
         tx.resultQuery("SELECT set_password({0}, {1})", DSL.val(username),
-                DSL.val(org.postgresql.util.PasswordUtil.encodeScramSha256(password))).fetch();
+                DSL.val(org.postgresql.util.PasswordUtil.encodeScramSha256(password.clone()))).fetch();
     }
 
     private static Set<Role> roles(String names) {
