@@ -249,6 +249,10 @@ BEGIN
         changed := NEW;
     END IF;
     login := login_name((SELECT u.username FROM app_user u WHERE u.id = changed.user_id));
+    IF login IS NULL THEN
+        -- The user's row went in the same transaction (a move to the server replaces every user).
+        RETURN NULL;
+    END IF;
     IF TG_OP = 'DELETE' THEN
         IF NOT EXISTS (SELECT 1 FROM app_user_role r WHERE r.user_id = changed.user_id AND r.role = changed.role) THEN
             EXECUTE format('REVOKE %I FROM %I', group_of(changed.role), login);

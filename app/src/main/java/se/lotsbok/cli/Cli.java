@@ -67,7 +67,8 @@ public final class Cli {
             Map.entry("import", this::importFile),
             Map.entry("participants", this::participantList),
             Map.entry("server-init", this::serverInit),
-            Map.entry("server-upgrade", this::serverUpgrade));
+            Map.entry("server-upgrade", this::serverUpgrade),
+            Map.entry("move-to-server", this::moveToServer));
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -120,6 +121,10 @@ public final class Cli {
                 case SERVER_NOT_READY -> texts.get("error.serverNotReady");
                 case CANNOT_OPEN -> texts.get("cli.error.store");
             });
+        } catch (se.lotsbok.store.server.RegisterMove.Refused e) {
+            return fail(FAILED, texts.get("cli.move.refused." + e.problem().name()));
+        } catch (se.lotsbok.service.maintenance.MoveToServer.LoginRefused e) {
+            return fail(FAILED, texts.get("login.refused"));
         } catch (ServerSetup.Refused e) {
             return fail(FAILED, texts.get("cli.server.refused." + e.problem().name()));
         } catch (StoreException.OnServer e) {
@@ -410,6 +415,29 @@ public final class Cli {
         ServerAddress server = requiredServer(args);
         int applied = ServerSetup.upgrade(server, installer(), installerPassword(), env);
         out.println(texts.format("cli.server.upgraded", server, applied));
+        return OK;
+    }
+
+    /**
+     * Copies the register in the folder {@code --db} to the initialised, empty server database
+     * {@code --to}: the folder's administrator logs in as usual ({@code LOTSBOK_USER},
+     * {@code LOTSBOK_PASSWORD}), the server is written as its installer ({@code PGUSER}, …). The
+     * folder is only read.
+     */
+    private int moveToServer(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "to");
+        if (server(args).isPresent()) {
+            throw new Arguments.UsageException(texts.get("cli.move.fromFolder"));
+        }
+        Path folder = Path.of(args.required(texts, "db"));
+        String to = args.required(texts, "to");
+        ServerAddress server = ServerAddress.parse(to)
+                .orElseThrow(() -> new Arguments.UsageException(texts.format("cli.error.serverAddress", to)));
+        CliLogin.Given given = login.given();
+        var moved = se.lotsbok.service.maintenance.MoveToServer.move(folder, given.username(), given.password(), server,
+                installer(), installerPassword(), env, clock);
+        out.println(texts.format("cli.move.done", folder.toAbsolutePath(), server, moved.participants(), moved.users(),
+                moved.logEntries()));
         return OK;
     }
 

@@ -101,6 +101,15 @@ final class CliLogin {
     private record Credentials(String username, char[] password) {
     }
 
+    /** A user name and password as given, for a command that checks them itself. */
+    record Given(String username, char[] password) {
+    }
+
+    Given given() throws Failed {
+        Credentials given = credentials();
+        return new Given(given.username(), given.password());
+    }
+
     private Credentials credentials() throws Failed {
         String username = env.get(USER_VARIABLE);
         String password = env.get(PASSWORD_VARIABLE);

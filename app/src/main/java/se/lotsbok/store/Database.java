@@ -526,6 +526,14 @@ public final class Database implements AutoCloseable {
         return onNetworkShare(folder) ? url : url + ";AUTO_SERVER=TRUE";
     }
 
+    /**
+     * A read-only connection to the file in {@code folder}: H2 changes no byte of a file opened so,
+     * which is how the move to an office server reads a register and leaves the folder as it was.
+     */
+    public static Connection openReadOnly(Path folder, byte[] key) throws SQLException {
+        return DriverManager.getConnection(ownUrl(folder) + ";ACCESS_MODE_DATA=r", USER, passwords(key));
+    }
+
     /** The file opened by this program alone, without serving it to others. */
     private static String ownUrl(Path folder) {
         return "jdbc:h2:file:" + folder.toAbsolutePath().resolve(FILE_NAME)
@@ -594,6 +602,19 @@ public final class Database implements AutoCloseable {
         newer.ifPresent(version -> {
             throw new StoreException.TooNew(version);
         });
+    }
+
+    /**
+     * Whether the file in {@code folder} is at this program's schema version, neither older (awaiting a
+     * migration) nor newer; read without opening the file for writing, so nothing of it changes.
+     */
+    public static boolean atThisVersion(Path folder, byte[] key) {
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(ownUrl(folder) + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(passwords(key));
+        Flyway flyway = flyway(readOnly);
+        return flyway.info().pending().length == 0 && newerVersion(flyway).isEmpty();
     }
 
     private static void migrate(JdbcConnectionPool pool) {

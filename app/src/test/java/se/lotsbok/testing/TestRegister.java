@@ -96,9 +96,11 @@ public final class TestRegister {
      * test write a register over years and then look at it from later).
      */
     public static TestRegister create(Path folder, Clock clock) {
-        if (ON_SERVER) {
-            return onServer(folder, clock);
-        }
+        return ON_SERVER ? onServer(folder, clock) : inFolder(folder, clock);
+    }
+
+    /** Creates the register as an H2 file in {@code folder}, whatever the engine of the run. */
+    public static TestRegister inFolder(Path folder, Clock clock) {
         TestRegister register = new TestRegister(folder, clock);
         AuthService.FirstAdministrator created = register.auth().createFirstAdministrator(ADMIN, "Adam Admin",
                 PASSWORD.toCharArray(), PASSWORD.toCharArray());
