@@ -20,8 +20,8 @@ import se.lotsbok.store.server.ServerSetup;
  *
  * <p>Logins are checked as on a real server: the installer ({@value #INSTALLER}) is trusted from
  * this computer, every other login needs its SCRAM-SHA-256 password, so a wrong password is refused.
- * As root, which CI runs as, the library's binaries start as they are (their initdb is built to
- * allow it); nothing is set up by hand.
+ * PostgreSQL refuses to run as root, which CI runs as: the library then runs initdb and the server
+ * in a user namespace of their own ({@code unshare -U}, util-linux), where they are not root.
  */
 public final class TestServer {
 
@@ -37,27 +37,11 @@ public final class TestServer {
     /** The running server, started at first use and stopped when the JVM ends. */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
-            try {
-                Path hba = Files.createTempFile("lotsbok-pg-hba", ".conf");
-                Files.writeString(hba, """
-                        local all postgres trust
-                        host all postgres 127.0.0.1/32 trust
-                        host all postgres ::1/128 trust
-                        host all all 127.0.0.1/32 scram-sha-256
-                        host all all ::1/128 scram-sha-256
-                        """);
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("hba_file", hba.toString())
-                        .setServerConfig("listen_addresses", "localhost")
-                        .setServerConfig("password_encryption", "scram-sha-256")
-                        // Tests do not need their commits on disk before the answer; the crash tests set up their own server.
-                        .setServerConfig("fsync", "off")
-                        .setServerConfig("synchronous_commit", "off")
-                        .setServerConfig("full_page_writes", "off")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start the test PostgreSQL", e);
-            }
+            postgres = start(EmbeddedPostgres.builder()
+                    // Tests need no commit on disk before the answer; the crash test runs a server of its own.
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off"));
             EmbeddedPostgres started = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
@@ -68,6 +52,75 @@ public final class TestServer {
             }));
         }
         return postgres;
+    }
+
+    /** Starts a server that checks passwords as a real one does and listens on this computer only. */
+    private static EmbeddedPostgres start(EmbeddedPostgres.Builder builder) {
+        try {
+            Path hba = Files.createTempFile("lotsbok-pg-hba", ".conf");
+            Files.writeString(hba, """
+                    local all postgres trust
+                    host all postgres 127.0.0.1/32 trust
+                    host all postgres ::1/128 trust
+                    host all all 127.0.0.1/32 scram-sha-256
+                    host all all ::1/128 scram-sha-256
+                    """);
+            return builder
+                    // A machine shared by several builds can be slow to start a server.
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60))
+                    .setServerConfig("hba_file", hba.toString())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test PostgreSQL", e);
+        }
+    }
+
+    /**
+     * A server of its own, with every commit on disk, on a data folder that outlives a stop: for the
+     * crash test, which shuts the server itself down in the middle of the work and starts it again.
+     */
+    public static final class Own implements AutoCloseable {
+        private final Path data;
+        private final int port;
+        private EmbeddedPostgres server;
+
+        public Own(Path data) {
+            this.data = data;
+            this.server = start(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false));
+            this.port = server.getPort();
+        }
+
+        /** A new database on this server with the register set up and {@value TestRegister#ADMIN} as administrator. */
+        public ServerAddress initialisedDatabase() {
+            ServerAddress address = new ServerAddress("localhost", port, "register");
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE register ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the database", e);
+            }
+            ServerSetup.initialise(address, INSTALLER, null, Map.of(), TestRegister.ADMIN, "Adam Admin",
+                    TestRegister.PASSWORD.toCharArray(), TestDatabases.CLOCK.instant());
+            return address;
+        }
+
+        /** PostgreSQL's fast shutdown: open transactions are rolled back, what was committed stays. */
+        public void fastShutdown() throws IOException {
+            server.close();
+        }
+
+        /** Starts the server again on the same data folder and port. */
+        public void restart() {
+            server = start(EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
+                    .setOutputRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("postgres.log").toFile()))
+                    .setErrorRedirector(ProcessBuilder.Redirect.appendTo(data.resolveSibling("postgres.log").toFile())));
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+        }
     }
 
     /** A connection as the installer to the server's maintenance database. */
