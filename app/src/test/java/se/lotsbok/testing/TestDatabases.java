@@ -48,7 +48,7 @@ public final class TestDatabases {
      * that the repositories' SQL is tested on both engines with this class's acting users.
      */
     public static Database open(Path tempDir) {
-        if (TestRegister.ON_SERVER) {
+        if (TestRegister.onServer()) {
             ServerAddress server = TestRegister.serverFor(folder(tempDir));
             return Database.connect(server, TestServer.INSTALLER, null, java.util.Map.of(), CLOCK);
         }

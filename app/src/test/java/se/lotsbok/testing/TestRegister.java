@@ -34,12 +34,22 @@ public final class TestRegister {
      * files: {@code -Dlotsbok.test.engine=postgresql}, as the build's second test run sets it, so that
      * the same store, service and report tests run on both engines.
      */
-    public static final boolean ON_SERVER = "postgresql".equals(System.getProperty("lotsbok.test.engine"));
-    /** The server database standing for each folder a test named, when {@link #ON_SERVER}. */
+    private static volatile boolean onServer = "postgresql".equals(System.getProperty("lotsbok.test.engine"));
+    /** The server database standing for each folder a test named, when {@link #onServer()}. */
     private static final Map<Path, ServerAddress> SERVERS = new ConcurrentHashMap<>();
 
     private final Path folder;
     private final Clock clock;
+
+    /** Whether registers are created on the test server in this run (see above). */
+    public static boolean onServer() {
+        return onServer;
+    }
+
+    /** Makes the registers created from now on be on the test server, or H2 files: for benchmarks that compare. */
+    public static void useServer(boolean server) {
+        onServer = server;
+    }
 
     private TestRegister(Path folder, Clock clock) {
         this.folder = folder;
@@ -96,7 +106,7 @@ public final class TestRegister {
      * test write a register over years and then look at it from later).
      */
     public static TestRegister create(Path folder, Clock clock) {
-        return ON_SERVER ? onServer(folder, clock) : inFolder(folder, clock);
+        return onServer ? onServer(folder, clock) : inFolder(folder, clock);
     }
 
     /** Creates the register as an H2 file in {@code folder}, whatever the engine of the run. */
@@ -126,8 +136,9 @@ public final class TestRegister {
      * login and its log rows: for generating large test registers quickly.
      */
     public Database openDirectly() {
-        return server().map(address -> Database.connect(address, address.loginOf(ADMIN), PASSWORD.toCharArray(),
-                Map.of(), TestDatabases.CLOCK)).orElseGet(() -> Database.open(folder, key(), TestDatabases.CLOCK));
+        // On the server as its installer, past row-level security, as the file's own user is on H2.
+        return server().map(address -> Database.connect(address, TestServer.INSTALLER, null, Map.of(),
+                TestDatabases.CLOCK)).orElseGet(() -> Database.open(folder, key(), TestDatabases.CLOCK));
     }
 
     /**

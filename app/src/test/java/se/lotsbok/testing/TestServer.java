@@ -27,6 +27,8 @@ public final class TestServer {
 
     /** The installer: the server's superuser, as the IT department's login would be. */
     public static final String INSTALLER = "postgres";
+    /** {@code -Dlotsbok.test.durable=true}: the shared server writes every commit to disk, as a real one does. */
+    public static final String DURABLE = "lotsbok.test.durable";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
     private static String template;
@@ -37,11 +39,15 @@ public final class TestServer {
     /** The running server, started at first use and stopped when the JVM ends. */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
-            postgres = start(EmbeddedPostgres.builder()
-                    // Tests need no commit on disk before the answer; the crash test runs a server of its own.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off"));
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (!Boolean.getBoolean(DURABLE)) {
+                // Tests need no commit on disk before the answer; the crash test runs a server of its
+                // own, and the benchmarks ask for a durable one.
+                builder.setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off");
+            }
+            postgres = start(builder);
             EmbeddedPostgres started = postgres;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
