@@ -16,6 +16,9 @@ import se.lotsbok.testing.TestServer;
  */
 final class EnginesBenchmark implements Benchmarks.Benchmark {
 
+    /** {@code -Dbench.only=NAME}: one of the four benchmarks, on both engines. */
+    private static final String ONLY = System.getProperty("bench.only", "");
+
     private final Map<String, Benchmarks.Benchmark> all;
 
     EnginesBenchmark(Map<String, Benchmarks.Benchmark> all) {
@@ -37,11 +40,17 @@ final class EnginesBenchmark implements Benchmarks.Benchmark {
             }
             Benchmarks.FIGURES.clear();
             System.out.println("==== " + engine);
-            all.get("register-search").run(new String[] {search});
-            all.get("caseload-board").run(new String[] {Files.createTempDirectory("lotsbok-board").toString()});
-            all.get("reports").run(new String[] {Files.createTempDirectory("lotsbok-reports").toString(),
+            Map<String, String[]> runs = new LinkedHashMap<>();
+            runs.put("register-search", new String[] {search});
+            runs.put("caseload-board", new String[] {Files.createTempDirectory("lotsbok-board").toString()});
+            runs.put("reports", new String[] {Files.createTempDirectory("lotsbok-reports").toString(),
                     reportParticipants, reportNotes});
-            all.get("notes").run(new String[] {Files.createTempDirectory("lotsbok-notes").toString(), notes});
+            runs.put("notes", new String[] {Files.createTempDirectory("lotsbok-notes").toString(), notes});
+            for (Map.Entry<String, String[]> run : runs.entrySet()) {
+                if (ONLY.isBlank() || ONLY.equals(run.getKey())) {
+                    all.get(run.getKey()).run(run.getValue());
+                }
+            }
             figures.put(engine, new LinkedHashMap<>(Benchmarks.FIGURES));
         }
         System.out.printf("%n| figure (median) | H2 | PostgreSQL | ratio |%n| --- | --- | --- | --- |%n");

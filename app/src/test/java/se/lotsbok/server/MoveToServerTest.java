@@ -108,17 +108,12 @@ class MoveToServerTest {
 
     @Test
     void aServerThatAlreadyHoldsARegisterIsRefusedAndKeepsWhatItHas() {
-        Path folder = TestDatabases.folder(temp);
-        PastRegister past = PastRegister.inFolder(folder, START);
-        past.chef().close();
+        Path folder = newFolder();
         ServerAddress server = TestServer.initialisedDatabase();
         try (Session admin = login(server, TestRegister.ADMIN, TestRegister.PASSWORD.toCharArray())) {
             admin.services().navigators().createNavigator(admin.actor(), "Redan här", null, TestDatabases.TODAY);
         }
-        assertThatThrownBy(() -> MoveToServer.move(folder, TestRegister.ADMIN, TestRegister.PASSWORD.toCharArray(),
-                server, TestServer.INSTALLER, null, Map.of(), TestDatabases.CLOCK))
-                .isInstanceOfSatisfying(RegisterMove.Refused.class,
-                        e -> assertThat(e.problem()).isEqualTo(RegisterMove.Problem.SERVER_NOT_EMPTY));
+        assertRefused(folder, TestRegister.ADMIN, server, RegisterMove.Problem.SERVER_NOT_EMPTY);
         try (Session admin = login(server, TestRegister.ADMIN, TestRegister.PASSWORD.toCharArray())) {
             assertThat(admin.services().navigators().navigators(admin.actor())).extracting(Navigator::name)
                     .containsExactly("Redan här");
@@ -127,17 +122,25 @@ class MoveToServerTest {
 
     @Test
     void onlyAnAdministratorOfTheRegisterMovesIt() {
-        Path folder = TestDatabases.folder(temp);
-        PastRegister past = PastRegister.inFolder(folder, START);
-        past.chef().close();
+        Path folder = newFolder();
         ServerAddress server = TestServer.initialisedDatabase();
-        assertThatThrownBy(() -> MoveToServer.move(folder, "chef", TestRegister.PASSWORD.toCharArray(), server,
-                TestServer.INSTALLER, null, Map.of(), TestDatabases.CLOCK))
-                .isInstanceOfSatisfying(RegisterMove.Refused.class,
-                        e -> assertThat(e.problem()).isEqualTo(RegisterMove.Problem.NOT_ADMINISTRATOR));
+        assertRefused(folder, "chef", server, RegisterMove.Problem.NOT_ADMINISTRATOR);
         assertThatThrownBy(() -> MoveToServer.move(folder, TestRegister.ADMIN, "fel lösenord här".toCharArray(), server,
                 TestServer.INSTALLER, null, Map.of(), TestDatabases.CLOCK))
                 .isInstanceOf(MoveToServer.LoginRefused.class);
+    }
+
+    /** A register in a folder with its administrator and {@code chef}, nothing else. */
+    private Path newFolder() {
+        Path folder = TestDatabases.folder(temp);
+        PastRegister.inFolder(folder, START).chef().close();
+        return folder;
+    }
+
+    private static void assertRefused(Path folder, String user, ServerAddress server, RegisterMove.Problem problem) {
+        assertThatThrownBy(() -> MoveToServer.move(folder, user, TestRegister.PASSWORD.toCharArray(), server,
+                TestServer.INSTALLER, null, Map.of(), TestDatabases.CLOCK))
+                .isInstanceOfSatisfying(RegisterMove.Refused.class, e -> assertThat(e.problem()).isEqualTo(problem));
     }
 
     /** Participants over the years: referrals, consents, enrollments with navigators, notes, goals, endings. */
