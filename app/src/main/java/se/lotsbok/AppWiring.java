@@ -19,8 +19,10 @@ import se.lotsbok.service.retention.RetentionService;
 import se.lotsbok.service.settings.SettingsService;
 import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.service.user.UserService;
+import se.lotsbok.service.auth.ServerLogin;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.security.KeyWrap;
+import se.lotsbok.store.server.ServerAddress;
 
 /**
  * The composition root: the login service for a data folder, and for each logged-in session its
@@ -53,6 +55,20 @@ public final class AppWiring {
     /** As {@link #auth(Path, Clock)} with another iteration count for new passwords (tests use fewer). */
     public static AuthService auth(Path dataFolder, Clock clock, KeyWrap keyWrap) {
         return new AuthService(dataFolder, clock, keyWrap, (database, keys) -> services(database, keys, clock));
+    }
+
+    /**
+     * Logging in to the register on an office server. {@code env} holds PostgreSQL's TLS settings
+     * ({@code PGSSLMODE}, {@code PGSSLROOTCERT}, …), as every PostgreSQL tool reads them.
+     */
+    public static ServerLogin server(ServerAddress server, java.util.Map<String, String> env, Clock clock) {
+        return server(server, env, clock, DataFolder.defaultFolder());
+    }
+
+    /** As above, with the folder on this computer where the log files are kept. */
+    public static ServerLogin server(ServerAddress server, java.util.Map<String, String> env, Clock clock,
+            Path localFolder) {
+        return new ServerLogin(server, env, clock, (database, keys) -> services(database, keys, clock), localFolder);
     }
 
     private static AppServices services(Database database, UserKeys keys, Clock clock) {

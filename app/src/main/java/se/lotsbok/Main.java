@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
@@ -22,7 +23,8 @@ import se.lotsbok.cli.Cli;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.log.AppLog;
 import se.lotsbok.report.AppVersion;
-import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Login;
+import se.lotsbok.store.server.ServerAddress;
 import se.lotsbok.ui.common.ErrorReporter;
 import se.lotsbok.ui.common.FxTasks;
 import se.lotsbok.ui.common.LanguagePreference;
@@ -58,26 +60,39 @@ public final class Main {
             int status = new Cli(out, err, System.getenv(), console, folder -> {
                 AppLog.start(folder, clock.getZone(), AppVersion.get(), "command " + command);
                 return AppWiring.auth(folder, clock);
+            }, server -> {
+                // Beside an office server, the log files are in the user's own data folder.
+                AppLog.start(DataFolder.defaultFolder(), clock.getZone(), AppVersion.get(), "command " + command);
+                return AppWiring.server(server, System.getenv(), clock);
             }, clock).run(args);
             out.flush();
             err.flush();
             System.exit(status);
         }
+        Optional<ServerAddress> server;
         Path folder;
         try {
             // Without arguments (a double click) nothing is parsed, and no texts are read before the window.
-            folder = args.length == 0 ? DataFolder.defaultFolder()
-                    : Arguments.parse(args, Texts.swedish()).option("db").map(Path::of).orElseGet(DataFolder::defaultFolder);
+            Optional<String> db = args.length == 0 ? Optional.empty() : Arguments.parse(args, Texts.swedish()).option("db");
+            if (db.isPresent() && ServerAddress.isServer(db.get())) {
+                server = Optional.of(ServerAddress.parse(db.get()).orElseThrow(() -> new Arguments.UsageException(
+                        Texts.swedish().format("cli.error.serverAddress", db.get()))));
+                // Beside an office server, the user's own data folder holds the log files.
+                folder = DataFolder.defaultFolder();
+            } else {
+                server = Optional.empty();
+                folder = db.map(Path::of).orElseGet(DataFolder::defaultFolder);
+            }
         } catch (Arguments.UsageException e) {
             System.err.println("lotsbok: " + e.getMessage());
             System.exit(Cli.USAGE);
             return;
         }
-        startWindow(folder, clock);
+        startWindow(folder, server, clock);
     }
 
     /** What the login window needs besides the toolkit, read on another thread while the toolkit starts. */
-    private record WindowStart(LanguagePreference language, AuthService auth) {
+    private record WindowStart(LanguagePreference language, Login auth) {
     }
 
     /**
@@ -86,12 +101,14 @@ public final class Main {
      * which needs the JSON library, is read after the first frame (LoginViewModel), and the database
      * engine is loaded in the background while the user types (AuthService.warmUp).
      */
-    private static void startWindow(Path folder, Clock clock) {
+    private static void startWindow(Path folder, Optional<ServerAddress> server, Clock clock) {
         CompletableFuture<WindowStart> prepared = CompletableFuture.supplyAsync(() -> {
             AppLog.start(folder, clock.getZone(), AppVersion.get(), "window");
             LanguagePreference language = LanguagePreference.userPreferences();
             Texts.of(language.load());
-            return new WindowStart(language, AppWiring.auth(folder, clock));
+            Login login = server.<Login>map(address -> AppWiring.server(address, System.getenv(), clock, folder))
+                    .orElseGet(() -> AppWiring.auth(folder, clock));
+            return new WindowStart(language, login);
         }, Main::background);
         try {
             Platform.startup(() -> {
@@ -178,6 +195,11 @@ public final class Main {
             logger.setLevel(Level.WARNING);
             QUIETED.add(logger);
         }
+        // jOOQ's open-source edition names PostgreSQL versions up to an older one than the servers it
+        // runs on here (14 to 17); the SQL it writes for them is the same, and tested on 17.
+        Logger versionCheck = Logger.getLogger("org.jooq.impl.DefaultExecuteContext.logVersionSupport");
+        versionCheck.setLevel(Level.SEVERE);
+        QUIETED.add(versionCheck);
         // JavaFX from the class path is deliberate (a plain `java -jar`); its start-up warning about
         // that is not news. Style sheet problems (javafx.css) are still reported.
         Logger javafx = Logger.getLogger("javafx");

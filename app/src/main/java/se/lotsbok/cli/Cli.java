@@ -47,8 +47,11 @@ import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.maintenance.RestoreRefused;
+import se.lotsbok.service.auth.Login;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.common.StoreException;
+import se.lotsbok.store.server.ServerAddress;
+import se.lotsbok.store.server.ServerSetup;
 
 /**
  * The commands that run without a window, for scripts and scheduled jobs. Exit status 0 on success,
@@ -72,6 +75,7 @@ public final class Cli {
 
     private final Texts texts = Texts.swedish();
     private final CliLogin login;
+    private final Map<String, String> env;
     private final Clock clock;
     private final Map<String, Command> commands = Map.ofEntries(
             command("info", this::info),
@@ -86,7 +90,10 @@ public final class Cli {
             command("participants", this::participantList),
             command("settings", this::settings),
             command("combine", this::combine),
-            command("extract", this::extract));
+            command("extract", this::extract),
+            command("server-init", this::serverInit),
+            command("server-upgrade", this::serverUpgrade),
+            command("move-to-server", this::moveToServer));
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -95,10 +102,19 @@ public final class Cli {
      */
     public Cli(PrintStream out, PrintStream err, Map<String, String> env, Console console,
             Function<Path, AuthService> auth, Clock clock) {
+        this(out, err, env, console, auth, server -> {
+            throw new IllegalStateException("no office server in this command line");
+        }, clock);
+    }
+
+    /** @param server the login service for a register on an office server */
+    public Cli(PrintStream out, PrintStream err, Map<String, String> env, Console console,
+            Function<Path, AuthService> auth, Function<ServerAddress, Login> server, Clock clock) {
         this.out = out;
         this.err = err;
-        this.login = new CliLogin(env, console, texts, auth, clock);
+        this.env = env;
         this.clock = clock;
+        this.login = new CliLogin(env, console, texts, auth, server, clock);
     }
 
     /** Runs the command named in {@code args}; the exit status is returned, not applied. */
@@ -128,8 +144,22 @@ public final class Cli {
             return fail(FAILED, switch (e.reason()) {
                 case IN_USE -> texts.get("error.inUse");
                 case TOO_NEW -> texts.format("error.tooNew", e.fileVersion());
+                case SERVER_NOT_READY -> texts.get("error.serverNotReady");
                 case CANNOT_OPEN -> texts.get("cli.error.store");
             });
+        } catch (se.lotsbok.store.server.RegisterMove.Refused e) {
+            return fail(FAILED, texts.get("cli.move.refused." + e.problem().name()));
+        } catch (se.lotsbok.service.maintenance.MoveToServer.LoginRefused e) {
+            return fail(FAILED, texts.get("login.refused"));
+        } catch (ServerSetup.Refused e) {
+            return fail(FAILED, texts.get("cli.server.refused." + e.problem().name()));
+        } catch (StoreException.OnServer e) {
+            return fail(FAILED, texts.get("cli.error.onServer"));
+        } catch (StoreException.Unreachable e) {
+            logFailure(rawArgs, e);
+            return fail(FAILED, texts.get("cli.error.unreachable"));
+        } catch (StoreException.LoginRefused e) {
+            return fail(FAILED, texts.get("cli.server.installerRefused"));
         } catch (StoreException e) {
             logFailure(rawArgs, e);
             return fail(FAILED, texts.get("cli.error.store"));
@@ -159,11 +189,12 @@ public final class Cli {
 
     private int info(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db");
-        Path folder = dataFolder(args);
-        try (Session session = login.login(folder)) {
+        Optional<ServerAddress> server = server(args);
+        try (Session session = logIn(args)) {
             var info = session.services().maintenance().info(session.actor());
             out.println(texts.format("cli.info.version", AppVersion.get()));
-            out.println(texts.format("cli.info.folder", folder.toAbsolutePath()));
+            out.println(server.isPresent() ? texts.format("cli.info.server", server.get())
+                    : texts.format("cli.info.folder", dataFolder(args).toAbsolutePath()));
             out.println(texts.format("cli.info.schema", info.schemaVersion()));
             out.println(texts.format("cli.info.participants", info.participants()));
             out.println(texts.format("cli.info.fingerprint", SigningKey.grouped(info.fingerprint())));
@@ -174,7 +205,7 @@ public final class Cli {
     private int settings(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db", "unit");
         String unit = args.required(texts, "unit");
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             Optional<Refusal> refused = session.services().settings().rename(session.actor(), unit);
             if (refused.isPresent()) {
                 return fail(FAILED, "--unit: " + Messages.text(texts, refused.get()));
@@ -245,6 +276,7 @@ public final class Cli {
     private int backup(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db", "out");
         Path target = Path.of(args.required(texts, "out"));
+        refuseServer(args);
         try (Session session = login.login(dataFolder(args))) {
             session.services().maintenance().backup(session.actor(), target);
         }
@@ -258,6 +290,7 @@ public final class Cli {
             throw new Arguments.UsageException(texts.get("cli.error.restoreFile"));
         }
         Path file = Path.of(args.words().getFirst());
+        refuseServer(args);
         Path folder = dataFolder(args);
         if (!Database.exists(folder)) {
             // Logging in would create a new, empty register with a key of its own.
@@ -277,6 +310,7 @@ public final class Cli {
     private int script(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db", "out");
         Path target = Path.of(args.required(texts, "out"));
+        refuseServer(args);
         try (Session session = login.login(dataFolder(args))) {
             session.services().maintenance().script(session.actor(), target);
         }
@@ -290,6 +324,7 @@ public final class Cli {
             throw new Arguments.UsageException(texts.get("cli.error.scriptFile"));
         }
         Path script = Path.of(args.words().getFirst());
+        refuseServer(args);
         if (!Files.isReadable(script)) {
             return fail(FAILED, texts.format("cli.error.cannotRead", script));
         }
@@ -305,7 +340,7 @@ public final class Cli {
 
     private int verifyLog(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
         args.allowOnly(texts, "db");
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             AccessLogChain.Verification result = session.services().accessLog().verify(session.actor());
             return switch (result) {
                 case AccessLogChain.Intact intact -> {
@@ -335,7 +370,7 @@ public final class Cli {
         TallyFormat format = parse(args, "format", TallyFormat::parse, "cli.error.format");
         Path target = Path.of(args.required(texts, "out"));
         ExportOptions options = exportOptions(args);
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             Tally tally = compute.apply(session);
             session.services().reports().export(session.actor(), tally, kind, format, options, target);
         }
@@ -373,7 +408,7 @@ public final class Cli {
             return fail(FAILED, texts.format("cli.error.cannotRead", file));
         }
         ImportService.ImportResult result;
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             result = session.services().imports().importFile(session.actor(), bytes);
         }
         for (Refusal problem : result.fileErrors()) {
@@ -401,7 +436,7 @@ public final class Cli {
         Path target = Path.of(args.required(texts, "out"));
         ExportOptions options = exportOptions(args);
         int rows;
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             rows = session.services().reports().exportParticipantList(session.actor(), target, options);
         }
         err.println(texts.get("cli.participants.warning"));
@@ -428,7 +463,7 @@ public final class Cli {
         if (format == null) {
             throw new Arguments.UsageException(texts.format("cli.error.extractFormat", target));
         }
-        try (Session session = login.login(dataFolder(args))) {
+        try (Session session = logIn(args)) {
             ExtractService extracts = session.services().extracts();
             java.util.Optional<Long> participant = extracts.participantWith(session.actor(), number);
             if (participant.isEmpty()) {
@@ -468,6 +503,105 @@ public final class Cli {
         String command = rawArgs.length > 0 && !rawArgs[0].startsWith("-") ? rawArgs[0] : "?";
         LOG.log(System.Logger.Level.ERROR, "the command " + (COMMAND_NAME.matcher(command).matches() ? command : "?")
                 + " failed", e);
+    }
+
+    /** The office server that {@code --db} names, if it names one. */
+    private Optional<ServerAddress> server(Arguments args) throws Arguments.UsageException {
+        Optional<String> db = args.option("db").filter(ServerAddress::isServer);
+        if (db.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ServerAddress.parse(db.get())
+                .orElseThrow(() -> new Arguments.UsageException(texts.format("cli.error.serverAddress", db.get()))));
+    }
+
+    /** Logs in to the register {@code --db} names: a data folder or an office server. */
+    private Session logIn(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        Optional<ServerAddress> server = server(args);
+        return server.isPresent() ? login.login(server.get()) : login.login(dataFolder(args));
+    }
+
+    /** Backups and scripts are of a register's file; a server's are made with the server's own tools. */
+    private void refuseServer(Arguments args) throws Arguments.UsageException {
+        if (server(args).isPresent()) {
+            throw new StoreException.OnServer("backup");
+        }
+    }
+
+    private ServerAddress requiredServer(Arguments args) throws Arguments.UsageException {
+        return server(args).orElseThrow(() -> new Arguments.UsageException(
+                texts.format("cli.error.serverAddress", args.option("db").orElse(""))));
+    }
+
+    /**
+     * Sets up a register on an office server: connects as PostgreSQL's tools do ({@code PGUSER},
+     * {@code PGPASSWORD}, {@code PGSSLMODE}, …) as a login that may create roles, and makes
+     * {@code --admin} the first administrator with the password in {@code LOTSBOK_PASSWORD}.
+     */
+    private int serverInit(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "admin");
+        ServerAddress server = requiredServer(args);
+        String admin = se.lotsbok.domain.user.Credentials.normaliseUsername(args.required(texts, "admin"));
+        char[] password = login.newPassword();
+        var problem = se.lotsbok.domain.user.Credentials.checkNewAccount(admin, admin, password, password);
+        if (problem.isPresent()) {
+            throw new Arguments.UsageException(texts.get("cli.error.firstAdministrator") + " "
+                    + texts.get("credentials." + problem.get().name()));
+        }
+        if (server.loginOf(admin).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 63) {
+            throw new Arguments.UsageException(texts.get("cli.error.firstAdministrator") + " "
+                    + texts.get("credentials.USERNAME_FORMAT"));
+        }
+        ServerSetup.Initialised done = ServerSetup.initialise(server, installer(), installerPassword(), env, admin, admin,
+                password, clock.instant());
+        out.println(texts.format("cli.server.initialised", server, done.schemaVersion(), admin));
+        for (String note : done.notes()) {
+            err.println("lotsbok: " + texts.format("cli.server.note." + note, server.database()));
+        }
+        return OK;
+    }
+
+    /** Applies this program's new migrations to the register on the server, as its installer. */
+    private int serverUpgrade(Arguments args) throws Arguments.UsageException {
+        args.allowOnly(texts, "db");
+        ServerAddress server = requiredServer(args);
+        int applied = ServerSetup.upgrade(server, installer(), installerPassword(), env);
+        out.println(texts.format("cli.server.upgraded", server, applied));
+        return OK;
+    }
+
+    /**
+     * Copies the register in the folder {@code --db} to the initialised, empty server database
+     * {@code --to}: the folder's administrator logs in as usual ({@code LOTSBOK_USER},
+     * {@code LOTSBOK_PASSWORD}), the server is written as its installer ({@code PGUSER}, …). The
+     * folder is only read.
+     */
+    private int moveToServer(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db", "to");
+        if (server(args).isPresent()) {
+            throw new Arguments.UsageException(texts.get("cli.move.fromFolder"));
+        }
+        Path folder = Path.of(args.required(texts, "db"));
+        String to = args.required(texts, "to");
+        ServerAddress server = ServerAddress.parse(to)
+                .orElseThrow(() -> new Arguments.UsageException(texts.format("cli.error.serverAddress", to)));
+        CliLogin.Given given = login.given();
+        var moved = se.lotsbok.service.maintenance.MoveToServer.move(folder, given.username(), given.password(), server,
+                installer(), installerPassword(), env, clock);
+        out.println(texts.format("cli.move.done", folder.toAbsolutePath(), server, moved.participants(), moved.users(),
+                moved.logEntries()));
+        return OK;
+    }
+
+    /** The server's installer, as PostgreSQL's tools take it: {@code PGUSER}, else the system user. */
+    private String installer() {
+        String user = env.get("PGUSER");
+        return user == null || user.isBlank() ? System.getProperty("user.name") : user;
+    }
+
+    private char[] installerPassword() {
+        String password = env.get("PGPASSWORD");
+        return password == null ? null : password.toCharArray();
     }
 
     private int fail(int status, String message) {

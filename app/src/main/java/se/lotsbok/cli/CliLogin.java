@@ -10,6 +10,8 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.service.auth.Login;
+import se.lotsbok.store.server.ServerAddress;
 
 /**
  * Logs a command in without a person at a window: the user name and password come from
@@ -40,14 +42,40 @@ final class CliLogin {
     private final Console console;
     private final Texts texts;
     private final Function<Path, AuthService> auth;
+    private final Function<ServerAddress, Login> server;
     private final Clock clock;
 
-    CliLogin(Map<String, String> env, Console console, Texts texts, Function<Path, AuthService> auth, Clock clock) {
+    CliLogin(Map<String, String> env, Console console, Texts texts, Function<Path, AuthService> auth,
+            Function<ServerAddress, Login> server, Clock clock) {
         this.env = env;
         this.console = console;
         this.texts = texts;
         this.auth = auth;
+        this.server = server;
         this.clock = clock;
+    }
+
+    /** Logs in to the register on an office server; its first administrator is made by {@code server-init}. */
+    Session login(ServerAddress address) throws Failed {
+        Credentials given = credentials();
+        return loggedIn(server.apply(address).login(given.username(), given.password()));
+    }
+
+    /** A new password from {@code LOTSBOK_PASSWORD}, or typed twice at a terminal. */
+    char[] newPassword() throws Failed {
+        String password = env.get(PASSWORD_VARIABLE);
+        if (password != null) {
+            return password.toCharArray();
+        }
+        if (console == null) {
+            throw new Failed(Cli.USAGE, texts.format("cli.error.noPassword", PASSWORD_VARIABLE));
+        }
+        char[] typed = console.readPassword("%s", texts.get("cli.prompt.password"));
+        char[] again = console.readPassword("%s", texts.get("cli.prompt.passwordAgain"));
+        if (!java.util.Arrays.equals(typed, again)) {
+            throw new Failed(Cli.USAGE, texts.get("credentials.PASSWORDS_DIFFER"));
+        }
+        return typed;
     }
 
     Session login(Path folder) throws Failed {
@@ -71,6 +99,15 @@ final class CliLogin {
     }
 
     private record Credentials(String username, char[] password) {
+    }
+
+    /** A user name and password as given, for a command that checks them itself. */
+    record Given(String username, char[] password) {
+    }
+
+    Given given() throws Failed {
+        Credentials given = credentials();
+        return new Given(given.username(), given.password());
     }
 
     private Credentials credentials() throws Failed {

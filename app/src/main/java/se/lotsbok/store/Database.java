@@ -47,11 +47,14 @@ import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.V18__SigningKey;
 import se.lotsbok.store.common.StoreException;
+import se.lotsbok.store.server.ServerAddress;
+import se.lotsbok.store.server.ServerConnections;
 
 /**
- * The register's H2 file in a data folder: encrypted with AES under a random database key,
- * created and migrated on first open, one transaction per user action, every commit on disk
- * before it returns.
+ * The register: either the H2 file in a data folder, encrypted with AES under a random database key,
+ * created and migrated on first open, every commit on disk before it returns; or a PostgreSQL office
+ * server ({@link #connect}), where the user is a database login and the database enforces the rules.
+ * Callers see one transaction per user action and the same repositories on both.
  */
 public final class Database implements AutoCloseable {
 
@@ -90,6 +93,8 @@ public final class Database implements AutoCloseable {
     private final boolean headCopyAgreed;
     /** The transaction running on this thread, which nested calls join. */
     private final ThreadLocal<Repositories> current = new ThreadLocal<>();
+    /** The office server this register is on, or null for the file in {@link #folder}. */
+    private final ServerAddress server;
     private volatile boolean open = true;
 
     private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
@@ -99,10 +104,58 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.clock = clock;
         this.logHead = logHead;
+        this.server = null;
         this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
                 .withExecuteLogging(false)
                 .withRenderSchema(false));
         this.headCopyAgreed = headCopyAgrees();
+    }
+
+    private Database(ServerAddress server, JdbcConnectionPool pool, Clock clock) {
+        this.folder = null;
+        this.key = new byte[0];
+        this.filePassword = "";
+        this.pool = pool;
+        this.clock = clock;
+        this.logHead = null;
+        this.server = server;
+        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, ServerConnections.settings());
+        this.headCopyAgreed = false;
+    }
+
+    /**
+     * Connects to the register on an office server as the PostgreSQL login {@code login}. The server's
+     * schema must be initialised and at this program's version; nothing is migrated by a user.
+     *
+     * @throws StoreException.LoginRefused when the server refuses the login or the password
+     * @throws StoreException.TooNew when a newer program upgraded the schema
+     * @throws StoreException.ServerNotReady when the database is not initialised or awaits an upgrade
+     */
+    public static Database connect(ServerAddress server, String login, char[] password, java.util.Map<String, String> env,
+            Clock clock) {
+        JdbcConnectionPool pool = ServerConnections.pool(server, login, password, env);
+        try {
+            ServerConnections.checkReady(pool);
+            return new Database(server, pool, clock);
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /** The office server this register is on; empty for a register in a data folder. */
+    public Optional<ServerAddress> server() {
+        return Optional.ofNullable(server);
+    }
+
+    /** Whether this register is on an office server (no files of its own: backups are the server's). */
+    public boolean isServer() {
+        return server != null;
+    }
+
+    /** Where the register is, as a user would name it: the data folder, or the server address. */
+    public String location() {
+        return server == null ? folder.toAbsolutePath().toString() : server.toString();
     }
 
     private boolean headCopyAgrees() {
@@ -196,7 +249,7 @@ public final class Database implements AutoCloseable {
         try {
             AtomicReference<Repositories> used = new AtomicReference<>();
             T result = dsl.transactionResult(cfg -> {
-                Repositories repos = new Repositories(cfg.dsl(), clock);
+                Repositories repos = new Repositories(cfg.dsl(), clock, server != null);
                 used.set(repos);
                 current.set(repos);
                 try {
@@ -210,13 +263,16 @@ public final class Database implements AutoCloseable {
         } catch (IntegrityConstraintViolationException e) {
             throw new StoreException.Duplicate(constraintOf(e), e);
         } catch (DataAccessException e) {
+            if (server != null && ServerConnections.refusedByTheServer(e)) {
+                throw new StoreException.NotPermitted(e);
+            }
             throw new StoreException("database operation failed", e);
         }
     }
 
     /** The applied schema version, e.g. "1". */
     public String schemaVersion() {
-        MigrationInfo current = flyway(pool).info().current();
+        MigrationInfo current = (server == null ? flyway(pool) : ServerConnections.flyway(pool)).info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -225,6 +281,7 @@ public final class Database implements AutoCloseable {
      * (still encrypted) and the wrapped keys, written under a temporary name and moved into place.
      */
     public void backupTo(Path zipFile) {
+        refuseOnServer("backup");
         try {
             BackupArchive.write(zipFile, h2Zip -> dsl.execute("BACKUP TO ?", h2Zip.toString()), folder.resolve(KeyFile.FILE_NAME));
             LOG.log(System.Logger.Level.INFO, "backup written to {0} ({1} bytes)", zipFile.toAbsolutePath(),
@@ -253,6 +310,7 @@ public final class Database implements AutoCloseable {
      * @throws StoreException.InUse when another program has the register open (nothing changed)
      */
     public Restored restoreFrom(Path zip, Path safetyBackup, Function<Repositories, ?> afterwards) {
+        refuseOnServer("restore");
         Path work = folder.resolve(".restore-" + System.nanoTime());
         try {
             Path candidate = Files.createDirectories(work.resolve("candidate"));
@@ -363,6 +421,7 @@ public final class Database implements AutoCloseable {
      * reads it back, see {@link #restoreFromScript}).
      */
     public void scriptTo(Path file) {
+        refuseOnServer("script");
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -433,7 +492,22 @@ public final class Database implements AutoCloseable {
 
     /** The copy of the access log's head kept in a file beside the database. */
     public LogHeadFile.State logHeadCopy() {
+        refuseOnServer("log head copy");
         return logHead.read();
+    }
+
+    /**
+     * Whether a copy of the log head is kept outside the database. On a server the head row is
+     * written only by the database's own log function and no user may change it, so there is none.
+     */
+    public boolean keepsLogHeadCopy() {
+        return server == null;
+    }
+
+    private void refuseOnServer(String what) {
+        if (server != null) {
+            throw new StoreException.OnServer(what);
+        }
     }
 
     @Override
@@ -443,7 +517,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void mirrorLogHead(AccessLogChain.Head head) {
-        if (!headCopyAgreed) {
+        if (!headCopyAgreed || logHead == null) {
             return;
         }
         try {
@@ -465,6 +539,14 @@ public final class Database implements AutoCloseable {
         // one register instead of being refused; never on a network share, where it corrupts files.
         String url = ownUrl(folder);
         return onNetworkShare(folder) ? url : url + ";AUTO_SERVER=TRUE";
+    }
+
+    /**
+     * A read-only connection to the file in {@code folder}: H2 changes no byte of a file opened so,
+     * which is how the move to an office server reads a register and leaves the folder as it was.
+     */
+    public static Connection openReadOnly(Path folder, byte[] key) throws SQLException {
+        return DriverManager.getConnection(ownUrl(folder) + ";ACCESS_MODE_DATA=r", USER, passwords(key));
     }
 
     /** The file opened by this program alone, without serving it to others. */
@@ -535,6 +617,19 @@ public final class Database implements AutoCloseable {
         newer.ifPresent(version -> {
             throw new StoreException.TooNew(version);
         });
+    }
+
+    /**
+     * Whether the file in {@code folder} is at this program's schema version, neither older (awaiting a
+     * migration) nor newer; read without opening the file for writing, so nothing of it changes.
+     */
+    public static boolean atThisVersion(Path folder, byte[] key) {
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(ownUrl(folder) + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(passwords(key));
+        Flyway flyway = flyway(readOnly);
+        return flyway.info().pending().length == 0 && newerVersion(flyway).isEmpty();
     }
 
     private static void migrate(JdbcConnectionPool pool) {

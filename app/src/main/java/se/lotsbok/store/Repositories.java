@@ -35,7 +35,12 @@ public final class Repositories {
     private final SigningKeyRepository signingKey;
 
     Repositories(DSLContext tx, Clock clock) {
-        this.accessLog = new AccessLogRepository(tx, clock);
+        this(tx, clock, false);
+    }
+
+    /** @param server whether the transaction runs on an office server, whose database writes the log itself */
+    Repositories(DSLContext tx, Clock clock, boolean server) {
+        this.accessLog = new AccessLogRepository(tx, clock, server);
         this.participants = new ParticipantRepository(tx, accessLog);
         this.settings = new SettingsRepository(tx, accessLog);
         this.users = new UserRepository(tx);
@@ -44,7 +49,7 @@ public final class Repositories {
         this.cases = new CaseRepository(tx, accessLog);
         this.journal = new JournalRepository(tx, accessLog);
         this.reports = new ReportRepository(tx, accessLog, navigators, settings);
-        this.retention = new RetentionRepository(tx, accessLog);
+        this.retention = new RetentionRepository(tx, accessLog, server);
         this.extracts = new ExtractRepository(tx, accessLog);
         this.signingKey = new SigningKeyRepository(tx);
     }

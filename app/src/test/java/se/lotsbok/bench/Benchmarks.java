@@ -24,13 +24,14 @@ public final class Benchmarks {
         all.put("notes", new NotesBenchmark());
         all.put("reports", new ReportsBenchmark());
         all.put("startup", new StartupBenchmark());
+        all.put("engines", new EnginesBenchmark(all));
         String chosen = args.length == 0 ? "all" : args[0];
         if (!chosen.equals("all") && !all.containsKey(chosen)) {
             System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");
             System.exit(2);
         }
         for (Map.Entry<String, Benchmark> entry : all.entrySet()) {
-            if (chosen.equals("all") || chosen.equals(entry.getKey())) {
+            if (chosen.equals(entry.getKey()) || chosen.equals("all") && !entry.getKey().equals("engines")) {
                 System.out.println("== " + entry.getKey());
                 // -Dbench.args arrives as one argument: its words are the benchmark's arguments.
                 String[] rest = Arrays.stream(args).skip(1).flatMap(a -> Arrays.stream(a.strip().split("\\s+")))
@@ -48,6 +49,42 @@ public final class Benchmarks {
     static double percentileMillis(long[] sortedNanos, double fraction) {
         int index = (int) Math.ceil(fraction * sortedNanos.length) - 1;
         return sortedNanos[Math.max(0, Math.min(index, sortedNanos.length - 1))] / 1_000_000.0;
+    }
+
+    /** The figures (medians, in ms) taken in this run, by what they measure, for side-by-side tables. */
+    static final Map<String, Double> FIGURES = new LinkedHashMap<>();
+
+    /** Keeps a figure for {@link EnginesBenchmark}'s table. */
+    static void record(String what, double millis) {
+        FIGURES.put(what, millis);
+    }
+
+    /**
+     * After bulk loading: an H2 file is compacted ({@link #compact(Path, byte[])}); on the server the
+     * tables are vacuumed and their statistics gathered, as autovacuum would do in a while.
+     */
+    static void settle(se.lotsbok.testing.TestRegister register) throws java.sql.SQLException {
+        if (register.server().isPresent()) {
+            try (java.sql.Connection c = se.lotsbok.testing.TestServer.installer(register.server().get());
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("VACUUM ANALYZE");
+            }
+        } else {
+            compact(register.folder(), register.key());
+        }
+    }
+
+    /** The register's size on disk in MB: the data folder's files, or the server database. */
+    static long megabytes(se.lotsbok.testing.TestRegister register) throws java.io.IOException, java.sql.SQLException {
+        if (register.server().isEmpty()) {
+            return megabytes(register.folder());
+        }
+        try (java.sql.Connection c = se.lotsbok.testing.TestServer.installer(register.server().get());
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+            r.next();
+            return r.getLong(1) / 1_000_000;
+        }
     }
 
     /**

@@ -57,6 +57,9 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
             }
             System.out.printf("generated %,d participants, %d navigators, %,d assignments in %.1f s%n",
                     PARTICIPANTS, NAVIGATORS, ASSIGNMENTS, (System.nanoTime() - start) / 1e9);
+            if (register.server().isPresent()) {
+                Benchmarks.settle(register); // the statistics autovacuum would gather after a bulk load
+            }
         }
 
         try (Session chef = register.userOrLogin("chef", Role.UNIT_HEAD)) {
@@ -83,6 +86,8 @@ final class CaseloadBoardBenchmark implements Benchmarks.Benchmark {
             }
             Arrays.sort(board);
             Arrays.sort(whole);
+            Benchmarks.record("caseload board query", Benchmarks.percentileMillis(board, 0.5));
+            Benchmarks.record("opening the Lotsar screen", Benchmarks.percentileMillis(whole, 0.5));
             System.out.printf("caseload board query: median %.0f ms, p95 %.0f ms%n",
                     Benchmarks.percentileMillis(board, 0.5), Benchmarks.percentileMillis(board, 0.95));
             System.out.printf("Lotsar screen opening (board, waiting list, navigators): median %.0f ms, p95 %.0f ms%n",

@@ -32,6 +32,9 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
             double fillSeconds = RegisterGenerator.fill(db, size, 42);
             System.out.printf("generated %,d participants in %.1f s%n", size, fillSeconds);
         }
+        if (register.server().isPresent()) {
+            Benchmarks.settle(register); // the statistics autovacuum would gather after a bulk load
+        }
         try (Session app = register.userWith("chef", Role.UNIT_HEAD)) {
             ParticipantListViewModel list = new ParticipantListViewModel(app.services().participants(), app.services().cases(),
                     app.services().navigators(),
@@ -39,6 +42,7 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
             long loadStart = System.nanoTime();
             list.reload();
             double loadMillis = (System.nanoTime() - loadStart) / 1e6;
+            Benchmarks.record("register loaded into the list", loadMillis);
             System.out.printf("register loaded into the list: %,d rows in %.0f ms%n", list.rows().size(), loadMillis);
 
             List<String> keystrokes = keystrokes(app, size);
@@ -55,6 +59,7 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
                 nanos[i] = System.nanoTime() - start;
             }
             java.util.Arrays.sort(nanos);
+            Benchmarks.record("keystroke to filtered rows", Benchmarks.percentileMillis(nanos, 0.5));
             System.out.printf("keystroke to filtered rows over %,d keystrokes: median %.2f ms, p95 %.2f ms, max %.2f ms"
                             + " (mean %,d rows shown)%n", nanos.length, Benchmarks.percentileMillis(nanos, 0.5),
                     Benchmarks.percentileMillis(nanos, 0.95), nanos[nanos.length - 1] / 1e6, matched / nanos.length);
@@ -75,7 +80,9 @@ final class RegisterSearchBenchmark implements Benchmarks.Benchmark {
 
     /** Each prefix of names and identity numbers of random participants, as someone typing them. */
     private static List<String> keystrokes(Session app, int size) {
-        List<ParticipantSummary> people = app.services().participants().list(app.actor());
+        // In id order: the list comes in the engine's order, and the same people must be typed on each.
+        List<ParticipantSummary> people = app.services().participants().list(app.actor()).stream()
+                .sorted(java.util.Comparator.comparingLong(ParticipantSummary::id)).toList();
         Random random = new Random(7);
         List<String> typed = new ArrayList<>();
         for (int i = 0; i < TYPED_QUERIES; i++) {

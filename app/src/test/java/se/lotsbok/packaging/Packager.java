@@ -46,10 +46,12 @@ public final class Packager {
      * The JDK modules the program uses (jdeps on the jar and its libraries, plus what they load by
      * name): JavaFX needs java.desktop and jdk.unsupported, H2 java.management, java.naming and jdk.net,
      * the language preference java.prefs; jdk.localedata (Swedish only) gives Swedish collation and
-     * dates, jdk.charsets the Windows code pages that the import recognises.
+     * dates, jdk.charsets the Windows code pages that the import recognises; the PostgreSQL driver
+     * java.security.jgss for an office server that logs users in with Kerberos (GSSAPI).
      */
     static final List<String> MODULES = List.of("java.base", "java.desktop", "java.logging", "java.management",
-            "java.naming", "java.prefs", "java.scripting", "java.sql", "java.xml", "jdk.charsets", "jdk.jfr",
+            "java.naming", "java.prefs", "java.scripting", "java.security.jgss", "java.sql", "java.xml",
+            "jdk.charsets", "jdk.jfr",
             "jdk.localedata", "jdk.net", "jdk.unsupported", "jdk.zipfs");
 
     /**

@@ -379,7 +379,7 @@ class BadInputTest {
     }
 
     private Map<String, List<List<Object>>> contents() {
-        return RegisterContents.of(register.folder(), register.key());
+        return RegisterContents.of(register);
     }
 
     /** A number as the Swedish messages write it (10 000 with a no-break space). */

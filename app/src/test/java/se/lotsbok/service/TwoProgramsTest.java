@@ -22,9 +22,10 @@ import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 
 /**
- * Two programs on one register on the same PC, as two windows or two users of a terminal server:
- * the second is served by the first (H2's automatic server mode). Both edit the same participant;
- * the later save is refused with what the other changed, and nothing is written over it.
+ * Two programs on one register: on H2 on the same PC, as two windows or two users of a terminal
+ * server (the second is served by the first, H2's automatic server mode); in the PostgreSQL run two
+ * JVMs on one server database, as two PCs of the office. Both edit the same participant; the later
+ * save is refused with what the other changed, field by field as on H2, and nothing is written over it.
  */
 class TwoProgramsTest {
 
@@ -41,7 +42,7 @@ class TwoProgramsTest {
 
             String java = ProcessHandle.current().info().command().orElse("java");
             Process other = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    OtherProgram.class.getName(), folder.toString(), Long.toString(opened.id()),
+                    OtherProgram.class.getName(), register.location(), Long.toString(opened.id()),
                     Long.toString(opened.version()))
                     .redirectErrorStream(true)
                     .start();
@@ -86,10 +87,9 @@ class TwoProgramsTest {
     /** The second program: logs in to the same folder, changes the last name, waits to be told to exit. */
     public static final class OtherProgram {
         public static void main(String[] args) throws Exception {
-            Path folder = Path.of(args[0]);
-            long id = Long.parseLong(args[1]);
+                        long id = Long.parseLong(args[1]);
             long version = Long.parseLong(args[2]);
-            try (Session session = TestRegister.at(folder).login("chef")) {
+            try (Session session = TestRegister.at(args[0]).login("chef")) {
                 SaveOutcome outcome = session.services().participants().update(session.actor(), id, version,
                         ParticipantInputs.valid().name("Anna", "Lind").build());
                 System.out.println(outcome instanceof SaveOutcome.Saved ? "SAVED" : "FAILED " + outcome);

@@ -37,7 +37,7 @@ class UserServiceTest {
             assertThat(admin.services().users().create(admin.actor(), "Lotta", "Lotta Lind", Set.of(Role.NAVIGATOR),
                     null, TEMPORARY, TEMPORARY)).isInstanceOf(UserService.Done.class);
         }
-        LoginResult first = register.auth().login("lotta", TEMPORARY);
+        LoginResult first = register.loginService().login("lotta", TEMPORARY);
         assertThat(first).isInstanceOfSatisfying(LoginResult.LoggedIn.class, in -> {
             try (Session session = in.session()) {
                 assertThat(session.mustChangePassword()).isTrue();
@@ -47,8 +47,8 @@ class UserServiceTest {
                         .isEmpty();
             }
         });
-        assertThat(register.auth().login("lotta", TEMPORARY)).isEqualTo(new LoginResult.Refused());
-        LoginResult own = register.auth().login("lotta", "mitt eget lösenord".toCharArray());
+        assertThat(register.loginService().login("lotta", TEMPORARY)).isEqualTo(new LoginResult.Refused());
+        LoginResult own = register.loginService().login("lotta", "mitt eget lösenord".toCharArray());
         assertThat(own).isInstanceOfSatisfying(LoginResult.LoggedIn.class, in -> {
             assertThat(in.session().mustChangePassword()).isFalse();
             in.session().close();
@@ -83,8 +83,8 @@ class UserServiceTest {
             assertThat(admin.services().users().resetPassword(admin.actor(), lotta.id(), TEMPORARY, TEMPORARY))
                     .isInstanceOf(UserService.Done.class);
         }
-        assertThat(register.auth().login("lotta", TestRegister.PASSWORD.toCharArray())).isEqualTo(new LoginResult.Refused());
-        LoginResult withTemporary = register.auth().login("lotta", TEMPORARY);
+        assertThat(register.loginService().login("lotta", TestRegister.PASSWORD.toCharArray())).isEqualTo(new LoginResult.Refused());
+        LoginResult withTemporary = register.loginService().login("lotta", TEMPORARY);
         assertThat(withTemporary).isInstanceOfSatisfying(LoginResult.LoggedIn.class, in -> {
             assertThat(in.session().mustChangePassword()).isTrue();
             in.session().close();

@@ -20,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.store.server.ServerAddress;
 import se.lotsbok.testing.TestRegister;
+import se.lotsbok.testing.TestServer;
 
 /**
- * Crash test: a child JVM opens the register in the same data folder, cycle after cycle, checks what
- * the previous one left, commits a stream of user actions and acknowledges each, and is killed with
+ * Crash test: a child JVM opens the register in the same data folder (or on the same server database),
+ * cycle after cycle, checks what the previous one left, commits a stream of user actions and acknowledges each, and is killed with
  * SIGKILL at a random moment. Every acknowledged action must be there afterwards, whole; no action
  * may be half-written; the register must open cleanly with its access log intact.
  *
@@ -34,6 +36,7 @@ import se.lotsbok.testing.TestRegister;
 class CrashHarnessIT {
 
     private static final int DEFAULT_CYCLES = 50;
+    private static final int DEFAULT_SERVER_CYCLES = 20;
     /** Kill after this many acknowledged actions at most; each process then runs a second or less. */
     private static final int MAX_ACKS_BEFORE_KILL = 30;
     /** A further delay, so that the kill falls inside the next action rather than between two. */
@@ -65,24 +68,47 @@ class CrashHarnessIT {
     @Test
     void everyAcknowledgedActionSurvivesSigkillAtRandomMomentsAndNothingIsHalfWritten() throws Exception {
         int cycles = Integer.getInteger("crash.cycles", DEFAULT_CYCLES);
+        harness(TestRegister.inFolder(temp.resolve("data"), se.lotsbok.testing.TestDatabases.CLOCK), cycles, -1, null);
+    }
+
+    /**
+     * The same on the office server: each client JVM is killed with SIGKILL at a random moment, and
+     * once, half-way, the server itself is shut down (PostgreSQL's fast shutdown) while a client writes,
+     * then started again. {@code -Dcrash.server.cycles=N} (20 by default).
+     */
+    @Test
+    void onTheServerEveryAcknowledgedActionSurvivesKilledClientsAndAFastShutdownOfTheServer() throws Exception {
+        int cycles = Integer.getInteger("crash.server.cycles", DEFAULT_SERVER_CYCLES);
+        try (TestServer.Own server = new TestServer.Own(temp.resolve("postgres"))) {
+            ServerAddress address = server.initialisedDatabase();
+            harness(TestRegister.at(address.toString()), cycles, cycles / 2, server);
+        }
+    }
+
+    /**
+     * Runs {@code cycles} processes on {@code register}; in cycle {@code serverStop} (if not negative)
+     * the server is shut down at the kill point instead, and the process ends as it may.
+     */
+    private void harness(TestRegister register, int cycles, int serverStop, TestServer.Own server) throws Exception {
         long seed = Long.getLong("crash.seed", new SecureRandom().nextLong());
-        System.out.println("crash harness: seed " + seed + " (replay with -Dcrash.seed=" + seed + "), " + cycles + " cycles");
+        System.out.println("crash harness on " + register.location() + ": seed " + seed + " (replay with -Dcrash.seed="
+                + seed + "), " + cycles + " cycles");
         Random random = new Random(seed);
-        Path folder = temp.resolve("data");
         Map<String, SortedSet<Long>> expected = CrashHarnessWriter.emptyIds();
         long acknowledged = 0;
         int startupKills = 0;
         int landedUnacknowledged = 0;
         int killedSinceCheck = 0;
         long started = System.nanoTime();
-        TestRegister.create(folder);
 
         for (int cycle = 0; cycle < cycles; cycle++) {
-            KillPlan plan = random.nextInt(6) == 0
+            KillPlan plan = random.nextInt(6) == 0 && cycle != serverStop
                     ? new KillPlan(0, 0, random.nextInt(MAX_STARTUP_MILLIS))
                     : new KillPlan(random.nextInt(MAX_ACKS_BEFORE_KILL + 1), random.nextInt(MAX_EXTRA_MILLIS), -1);
-            String context = "cycle " + cycle + " (seed " + seed + ", kill " + plan + ")";
-            Run run = runAndKill(folder, random.nextLong(), cycle, plan, context);
+            String context = "cycle " + cycle + " (seed " + seed + ", " + (cycle == serverStop ? "server stop " : "kill ")
+                    + plan + ")";
+            Run run = runAndKill(register.location(), random.nextLong(), cycle, plan, context,
+                    cycle == serverStop ? server : null);
             if (run.checked()) {
                 Map<String, SortedSet<Long>> have = have(run.lines());
                 landedUnacknowledged += compare(expected, have, killedSinceCheck, context);
@@ -99,8 +125,8 @@ class CrashHarnessIT {
         }
 
         // The last process's kill is checked here, in this JVM, as the app would open the register.
-        try (Database database = TestRegister.at(folder).openDirectly()) {
-            CrashHarnessWriter.State state = CrashHarnessWriter.inspect(database, folder);
+        try (Database database = register.openDirectly()) {
+            CrashHarnessWriter.State state = CrashHarnessWriter.inspect(database, register);
             assertThat(state.problems()).as("after the last kill (seed " + seed + ")").isEmpty();
             landedUnacknowledged += compare(expected, state.have(), killedSinceCheck, "after the last kill (seed " + seed + ")");
             System.out.println("crash harness: register at the end: " + state.summary());
@@ -145,14 +171,14 @@ class CrashHarnessIT {
         return have;
     }
 
-    private Run runAndKill(Path folder, long seed, int cycle, KillPlan plan, String context)
+    private Run runAndKill(String location, long seed, int cycle, KillPlan plan, String context, TestServer.Own server)
             throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Path errors = temp.resolve("child.err");
         // C1 only and the serial collector: the process lives a second or two, so start-up time is what counts.
         Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), CrashHarnessWriter.class.getName(),
-                folder.toString(), Long.toString(seed), Integer.toString(cycle))
+                location, Long.toString(seed), Integer.toString(cycle))
                 .redirectError(errors.toFile())
                 .start();
         CountDownLatch reached = new CountDownLatch(plan.duringStartup() ? 0 : plan.acks() + 1);
@@ -169,6 +195,14 @@ class CrashHarnessIT {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (server != null) {
+                // The server stops under the client's feet; the client then fails and ends as it may.
+                try {
+                    server.fastShutdown();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             }
             killed[0] = child.isAlive();
             // SIGKILL: no shutdown hooks, no closing of the database. Through the handle, because
@@ -198,7 +232,9 @@ class CrashHarnessIT {
                 }
             }
         }
-        killer.interrupt(); // if the process died before the kill point, it is reported below
+        if (server == null) {
+            killer.interrupt(); // if the process died before the kill point, it is reported below
+        } // else the client died of the server's stop, which must be let finish
         killer.join(TimeUnit.SECONDS.toMillis(CHILD_TIMEOUT_SECONDS + 10));
         if (!child.waitFor(30, TimeUnit.SECONDS)) {
             child.destroyForcibly();
@@ -207,6 +243,10 @@ class CrashHarnessIT {
         if (stuck[0]) {
             throw new AssertionError(context + ": no progress within " + CHILD_TIMEOUT_SECONDS + " s\n"
                     + String.join("\n", lines.stream().filter(l -> !l.startsWith("HAVE")).toList()) + "\n" + tail(errors));
+        }
+        if (server != null) {
+            server.restart();
+            return new Run(lines, acks, checked);
         }
         // 137 = 128 + SIGKILL: anything else means the process stopped by itself.
         if (!killed[0] || child.exitValue() != 137) {

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -95,15 +94,15 @@ public final class CrashHarnessWriter {
     private CrashHarnessWriter() {
     }
 
-    /** {@code folder seed cycle}: check, then write until killed. */
+    /** {@code location seed cycle} (a folder, or a server address): check, then write until killed. */
     public static void main(String[] args) throws Exception {
-        Path folder = Path.of(args[0]);
+        TestRegister register = TestRegister.at(args[0]);
         Random random = new Random(Long.parseLong(args[1]));
         int cycle = Integer.parseInt(args[2]);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         Database database;
         try {
-            database = TestRegister.at(folder).openDirectly();
+            database = register.openDirectly();
         } catch (RuntimeException e) {
             out.println("BROKEN the register did not open: " + e);
             out.flush();
@@ -112,7 +111,7 @@ public final class CrashHarnessWriter {
             return;
         }
         out.println("OPENED " + uptime());
-        State state = inspect(database, folder);
+        State state = inspect(database, register);
         state.have().forEach((kind, ids) -> out.println("HAVE " + kind + " "
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(","))));
         if (!state.problems().isEmpty()) {
@@ -124,7 +123,7 @@ public final class CrashHarnessWriter {
         out.println("CHECKED " + state.summary());
         out.println("READY " + uptime());
         out.flush();
-        Actions actions = new Actions(database, actor(folder, TestRegister.at(folder).key()), random, cycle, state);
+        Actions actions = new Actions(database, actor(register), random, cycle, state);
         for (int i = 0; i < MAX_ACTIONS; i++) {
             out.println("ACK " + actions.next());
             out.flush();
@@ -139,8 +138,8 @@ public final class CrashHarnessWriter {
     }
 
     /** The register's first administrator, who holds every role, as the acting user. */
-    static Actor actor(Path folder, byte[] key) throws SQLException {
-        try (Connection c = RawConnection.open(folder, key); Statement s = c.createStatement();
+    static Actor actor(TestRegister register) throws SQLException {
+        try (Connection c = register.rawConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id FROM app_user WHERE username = '" + TestRegister.ADMIN + "'")) {
             rs.next();
             return TestDatabases.actor(rs.getLong(1), TestRegister.ADMIN, Role.values());
@@ -148,10 +147,9 @@ public final class CrashHarnessWriter {
     }
 
     /** Checks the register open in {@code database}: the rows of every action whole, the access log intact. */
-    static State inspect(Database database, Path folder) throws SQLException {
+    static State inspect(Database database, TestRegister register) throws SQLException {
         List<String> problems = new ArrayList<>();
-        byte[] key = TestRegister.at(folder).key();
-        Actor actor = actor(folder, key);
+        Actor actor = actor(register);
         AccessLogChain.Verification log = new AccessLogService(database, CLOCK.getZone()).verify(actor);
         long logRows = 0;
         switch (log) {
@@ -160,7 +158,7 @@ public final class CrashHarnessWriter {
         }
         Map<String, SortedSet<Long>> have = new TreeMap<>();
         KINDS.forEach(k -> have.put(k, new TreeSet<>()));
-        try (Connection c = RawConnection.open(folder, key); Statement s = c.createStatement()) {
+        try (Connection c = register.rawConnection(); Statement s = c.createStatement()) {
             checkParticipants(s, have.get(PARTICIPANT), problems);
             checkNotes(s, have.get(NOTE), problems);
             checkEnrollments(s, have.get(ENROLLMENT), problems);

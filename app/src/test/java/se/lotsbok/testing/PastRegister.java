@@ -44,9 +44,19 @@ public final class PastRegister {
 
     /** A new register in {@code folder} whose clock starts on {@code start}; {@code chef} is its enhetschef. */
     public static PastRegister create(Path folder, LocalDate start) {
+        return create(folder, start, TestRegister::create);
+    }
+
+    /** As {@link #create(Path, LocalDate)}, always as an H2 file in {@code folder}. */
+    public static PastRegister inFolder(Path folder, LocalDate start) {
+        return create(folder, start, TestRegister::inFolder);
+    }
+
+    private static PastRegister create(Path folder, LocalDate start,
+            java.util.function.BiFunction<Path, java.time.Clock, TestRegister> make) {
         MutableClock clock = new MutableClock(start.atTime(LocalTime.of(8, 0)).atZone(TestDatabases.STOCKHOLM).toInstant(),
                 TestDatabases.STOCKHOLM);
-        TestRegister register = TestRegister.create(folder, clock);
+        TestRegister register = make.apply(folder, clock);
         return new PastRegister(clock, register, register.userWith("chef", Role.UNIT_HEAD));
     }
 

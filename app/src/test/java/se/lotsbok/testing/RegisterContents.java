@@ -25,21 +25,42 @@ public final class RegisterContents {
 
     /** Table name to its rows, each a list of column values, in a fixed order. */
     public static Map<String, List<List<Object>>> of(Path folder, byte[] key) {
-        Map<String, List<List<Object>>> contents = new TreeMap<>();
         try (Connection c = RawConnection.open(folder, key)) {
+            return of(c, "PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the register", e);
+        }
+    }
+
+    /** As {@link #of(Path, byte[])} for the register {@code register} stands for, in a folder or on the test server. */
+    public static Map<String, List<List<Object>>> of(TestRegister register) {
+        if (register.server().isEmpty()) {
+            return of(register.folder(), register.key());
+        }
+        try (Connection c = TestServer.installer(register.server().get())) {
+            return of(c, "lotsbok");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the register", e);
+        }
+    }
+
+    /** Table names in upper case, as H2 has them, so that contents read from either engine compare. */
+    private static Map<String, List<List<Object>>> of(Connection c, String schema) throws SQLException {
+        Map<String, List<List<Object>>> contents = new TreeMap<>();
+        {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = c.getMetaData().getTables(null, "PUBLIC", "%", new String[] {"BASE TABLE", "TABLE"})) {
+            try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"BASE TABLE", "TABLE"})) {
                 while (rs.next()) {
                     tables.add(rs.getString("TABLE_NAME"));
                 }
             }
             for (String table : tables) {
-                if (LEFT_OUT.contains(table)) {
+                if (LEFT_OUT.contains(table.toUpperCase(java.util.Locale.ROOT))) {
                     continue;
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 try (Statement s = c.createStatement();
-                        ResultSet rs = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+                        ResultSet rs = s.executeQuery("SELECT * FROM \"" + schema + "\".\"" + table + "\"")) {
                     int columns = rs.getMetaData().getColumnCount();
                     while (rs.next()) {
                         List<Object> row = new ArrayList<>();
@@ -52,10 +73,8 @@ public final class RegisterContents {
                     }
                 }
                 rows.sort(java.util.Comparator.comparing(Object::toString));
-                contents.put(table, rows);
+                contents.put(table.toUpperCase(java.util.Locale.ROOT), rows);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the register", e);
         }
         return contents;
     }

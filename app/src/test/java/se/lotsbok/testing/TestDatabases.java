@@ -19,6 +19,7 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.RawConnection;
+import se.lotsbok.store.server.ServerAddress;
 
 /** Shared fixtures: the fixed day every test lives on, a known database key, acting users. */
 public final class TestDatabases {
@@ -41,8 +42,16 @@ public final class TestDatabases {
         return tempDir.resolve("data");
     }
 
-    /** A migrated, encrypted database in {@code folder(tempDir)}. */
+    /**
+     * A migrated, encrypted database in {@code folder(tempDir)}; in the PostgreSQL run, the database on
+     * the test server standing for that folder, opened by the installer (past row-level security), so
+     * that the repositories' SQL is tested on both engines with this class's acting users.
+     */
     public static Database open(Path tempDir) {
+        if (TestRegister.onServer()) {
+            ServerAddress server = TestRegister.serverFor(folder(tempDir));
+            return Database.connect(server, TestServer.INSTALLER, null, java.util.Map.of(), CLOCK);
+        }
         return Database.open(folder(tempDir), KEY, CLOCK);
     }
 

@@ -39,6 +39,8 @@ public enum AccessEvent {
     BACKUP,
     /** The register was replaced by a backup (logged in the restored register). */
     RESTORE,
+    /** The register was moved from a data folder to an office server (logged on the server). */
+    REGISTER_MOVED,
     ACCESS_LOG_REVIEWED,
     ACCESS_LOG_EXPORTED,
     ACCESS_LOG_VERIFIED,

@@ -74,8 +74,12 @@ public final class AccessLogService {
      */
     public AccessLogChain.Verification verify(Actor actor) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.VERIFY_ACCESS_LOG));
-        LogHeadFile.State copy = database.logHeadCopy();
+        // On an office server there is no copy outside the database: the database checks its own chain.
+        LogHeadFile.State copy = database.keepsLogHeadCopy() ? database.logHeadCopy() : null;
         AccessLogChain.Verification result = database.transaction(repos -> {
+            if (copy == null) {
+                return repos.accessLog().verifyOnServer();
+            }
             List<AccessLogEntry> all = repos.accessLog().all();
             AccessLogChain.Head head = repos.accessLog().head();
             return switch (copy) {

@@ -23,7 +23,7 @@ import se.lotsbok.store.security.Vault;
  * Logging in to one data folder. Nothing of the register can be read before: the database is
  * encrypted with a key that only a user's password unwraps.
  */
-public final class AuthService {
+public final class AuthService implements Login {
 
     /** The first administrator was created, or a rule refused what was typed. */
     public sealed interface FirstAdministrator {
@@ -47,6 +47,7 @@ public final class AuthService {
         this.services = services;
     }
 
+    @Override
     public Path folder() {
         return folder;
     }
@@ -56,6 +57,7 @@ public final class AuthService {
      * runs: the key derivation and unwrapping, and the database engine with every migration (on a
      * throwaway database in memory). Touches no file of the register.
      */
+    @Override
     public void warmUp() {
         char[] password = "warm-up".toCharArray();
         KeyWrap.unwrap(new KeyWrap(1_000).wrap(KeyWrap.newDatabaseKey(), password), password);
@@ -67,11 +69,18 @@ public final class AuthService {
      * {@link #needsFirstAdministrator()} confirms. Reads no file, so the login window can ask before
      * its first frame.
      */
+    @Override
     public boolean mayHaveUsers() {
         return vault.hasKeyFile();
     }
 
+    @Override
+    public String location() {
+        return folder.toAbsolutePath().toString();
+    }
+
     /** True on first start: no user exists, and the first one to be created is the administrator. */
+    @Override
     public boolean needsFirstAdministrator() {
         return vault.isNew();
     }
@@ -80,6 +89,7 @@ public final class AuthService {
      * Creates the register with {@code username} as its first administrator, holding every role,
      * and logs them in. A database written before encryption existed is encrypted first.
      */
+    @Override
     public FirstAdministrator createFirstAdministrator(String username, String displayName, char[] password,
             char[] repeated) {
         String name = Credentials.normaliseUsername(username);
@@ -107,6 +117,7 @@ public final class AuthService {
      * Checks the password, opens the register and logs the user in. Failed attempts are counted
      * (the account waits after {@value Credentials#FREE_ATTEMPTS} in a row) and logged.
      */
+    @Override
     public LoginResult login(String username, char[] password) {
         String name = Credentials.normaliseUsername(username);
         Vault.Unlock unlock = vault.unlock(name, password);

@@ -8,6 +8,8 @@ public final class RegisterUnavailable extends RuntimeException {
         IN_USE,
         /** A newer Lotsbok made the file; it was left untouched. */
         TOO_NEW,
+        /** The office server's database holds no register yet, or one awaiting its administrator's upgrade. */
+        SERVER_NOT_READY,
         /** Anything else: a damaged file, a full disk. */
         CANNOT_OPEN
     }

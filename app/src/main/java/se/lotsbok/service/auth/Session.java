@@ -11,20 +11,44 @@ import se.lotsbok.store.security.Vault;
 /** A logged-in user with the open register. Closing it logs out and closes the database. */
 public final class Session implements AutoCloseable {
 
+    /** Where the user's own password lives: wrapping the key in the data folder, or the server's login. */
+    interface Keys {
+        void setOwnPassword(String username, char[] password);
+
+        /** Wipes what the session holds of the key at logout. */
+        void forget();
+    }
+
     private final Actor actor;
     private final Database database;
     private final AppServices services;
-    private final Vault vault;
-    private final byte[] key;
+    private final Keys keys;
+    /** The folder on this computer: the register's, or the user's own beside an office server. */
+    private final java.nio.file.Path folder;
     private boolean mustChangePassword;
     private boolean closed;
 
     Session(Actor actor, Database database, AppServices services, Vault vault, byte[] key, boolean mustChangePassword) {
+        this(actor, database, services, database.folder(), new Keys() {
+            @Override
+            public void setOwnPassword(String username, char[] password) {
+                vault.setPassword(key, username, password);
+            }
+
+            @Override
+            public void forget() {
+                Vault.forget(key);
+            }
+        }, mustChangePassword);
+    }
+
+    Session(Actor actor, Database database, AppServices services, java.nio.file.Path folder, Keys keys,
+            boolean mustChangePassword) {
         this.actor = actor;
         this.database = database;
         this.services = services;
-        this.vault = vault;
-        this.key = key;
+        this.folder = folder;
+        this.keys = keys;
         this.mustChangePassword = mustChangePassword;
     }
 
@@ -36,9 +60,17 @@ public final class Session implements AutoCloseable {
         return services;
     }
 
-    /** The data folder of the open register. */
+    /**
+     * The data folder on this computer: the open register's, or, when the register is on an office
+     * server, the user's own folder, which holds the log files.
+     */
     public java.nio.file.Path dataFolder() {
-        return database.folder();
+        return folder;
+    }
+
+    /** The office server the register is on, as the user named it; empty for a register in a data folder. */
+    public Optional<String> server() {
+        return database.server().map(Object::toString);
     }
 
     /** True after an administrator set a temporary password: a new one must be chosen first. */
@@ -52,7 +84,7 @@ public final class Session implements AutoCloseable {
         if (problem.isPresent()) {
             return problem;
         }
-        vault.setPassword(key, actor.username(), password);
+        keys.setOwnPassword(actor.username(), password);
         database.transaction(repos -> {
             repos.users().setMustChangePassword(actor.userId(), false);
             repos.accessLog().append(actor, AccessEvent.PASSWORD_CHANGED, null, "");
@@ -76,7 +108,7 @@ public final class Session implements AutoCloseable {
             }
         } finally {
             database.close();
-            Vault.forget(key);
+            keys.forget();
         }
     }
 }

@@ -86,11 +86,15 @@ public final class MaintenanceService {
 
     /** The backup taken when a user logs out or closes the window; none after a restore closed the register. */
     public Optional<Path> backupAtLogout(Actor actor) {
-        return database.isOpen() ? Optional.of(automaticBackup(actor)) : Optional.empty();
+        // A server's backups are made with the server's own tools (README, "Kontorsservern").
+        return database.isOpen() && !database.isServer() ? Optional.of(automaticBackup(actor)) : Optional.empty();
     }
 
     /** Takes an automatic backup if the newest in the backup folder is a day old or there is none. */
     public Optional<Path> backupIfDue(Actor actor) {
+        if (database.isServer()) {
+            return Optional.empty();
+        }
         BackupSettings settings = backupSettings();
         Optional<LocalDateTime> newest = BackupSchedule.newest(names(folderOf(settings)));
         return BackupSchedule.isDue(newest, now()) ? Optional.of(backupInto(actor, settings)) : Optional.empty();
@@ -99,6 +103,9 @@ public final class MaintenanceService {
     /** The backups in the backup folder, newest first. */
     public List<BackupFile> backups(Actor actor) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
+        if (database.isServer()) {
+            return List.of();
+        }
         Path folder = folderOf(backupSettings());
         return names(folder).stream()
                 .flatMap(name -> BackupSchedule.takenAt(name).map(at -> new BackupFile(folder.resolve(name), at, size(folder.resolve(name)))).stream())

@@ -24,11 +24,18 @@ public final class AccessLogRepository {
 
     private final DSLContext tx;
     private final Clock clock;
+    /** On an office server the database computes the chain itself, in a function no user can bypass. */
+    private final boolean server;
     private AccessLogChain.Head appended;
 
     public AccessLogRepository(DSLContext tx, Clock clock) {
+        this(tx, clock, false);
+    }
+
+    public AccessLogRepository(DSLContext tx, Clock clock, boolean server) {
         this.tx = tx;
         this.clock = clock;
+        this.server = server;
     }
 
     /** Records that {@code actor} did {@code event}, concerning {@code participantId} if not null. */
@@ -39,6 +46,9 @@ public final class AccessLogRepository {
     /** Records an event at a given time, possibly without a known user (a failed login). */
     public AccessLogEntry append(Instant at, Long userId, String username, AccessEvent event, Long participantId,
             String detail) {
+        if (server) {
+            return appendOnServer(at, userId, username, event, participantId, detail);
+        }
         // The head row is locked, so concurrent writers (an H2 server, several PCs) queue up in order.
         var head = tx.select(ACCESS_LOG_HEAD.ENTRY_COUNT, ACCESS_LOG_HEAD.LAST_HASH)
                 .from(ACCESS_LOG_HEAD)
@@ -65,6 +75,37 @@ public final class AccessLogRepository {
                 .execute();
         appended = new AccessLogChain.Head(entry.seq(), entry.hash());
         return entry;
+    }
+
+    /**
+     * On a server: the function {@code append_access_log} locks the head, computes the row's hash
+     * with the same chain as {@link AccessLogChain} and writes row and head; users may neither write
+     * the table nor write a row in another user's name.
+     */
+    private AccessLogEntry appendOnServer(Instant at, Long userId, String username, AccessEvent event,
+            Long participantId, String detail) {
+        Instant stored = AccessLogChain.storedTime(at);
+        var row = tx.resultQuery("SELECT seq, previous_hash, hash FROM append_access_log("
+                        + "CAST({0} AS timestamptz), CAST({1} AS bigint), CAST({2} AS text), CAST({3} AS text),"
+                        + " CAST({4} AS bigint), CAST({5} AS text))",
+                        DSL.val(stored.atOffset(ZoneOffset.UTC)), DSL.val(userId, Long.class), DSL.val(username),
+                        DSL.val(event.name()), DSL.val(participantId, Long.class), DSL.val(detail))
+                .fetchOne();
+        AccessLogEntry entry = new AccessLogEntry(row.get(0, Long.class), stored, userId, username, event,
+                participantId, detail, row.get(1, String.class), row.get(2, String.class));
+        appended = new AccessLogChain.Head(entry.seq(), entry.hash());
+        return entry;
+    }
+
+    /**
+     * On a server: the chain checked inside the database, by a function that the enhetschef and the
+     * administrator may call, against the head row that only the log function writes.
+     */
+    public AccessLogChain.Verification verifyOnServer() {
+        var row = tx.resultQuery("SELECT entries, broken_seq, problem FROM verify_access_log()").fetchOne();
+        String problem = row.get(2, String.class);
+        return problem == null ? new AccessLogChain.Intact(row.get(0, Long.class))
+                : new AccessLogChain.Broken(row.get(1, Long.class), AccessLogChain.Problem.valueOf(problem));
     }
 
     /** The head as this transaction left it, if it appended anything. */

@@ -87,4 +87,51 @@ public class StoreException extends RuntimeException {
             return reason;
         }
     }
+
+    /** The office server refused the login: an unknown user, a wrong password or a deactivated account. */
+    public static final class LoginRefused extends StoreException {
+        public LoginRefused(Throwable cause) {
+            super("the server refused the login", cause);
+        }
+    }
+
+    /** The office server cannot be reached, or has no such database. */
+    public static final class Unreachable extends StoreException {
+        public Unreachable(Throwable cause) {
+            super("the server cannot be reached", cause);
+        }
+    }
+
+    /**
+     * The database on the office server holds no register yet ({@code server-init}), or one of an
+     * older schema that the server's administrator must upgrade ({@code server-upgrade}); users never
+     * change the schema.
+     */
+    public static final class ServerNotReady extends StoreException {
+        private final boolean initialised;
+
+        public ServerNotReady(boolean initialised) {
+            super(initialised ? "the register on the server awaits an upgrade" : "the database holds no register");
+            this.initialised = initialised;
+        }
+
+        /** True when a register is there but awaits an upgrade; false when there is none. */
+        public boolean initialised() {
+            return initialised;
+        }
+    }
+
+    /** The office server refused a statement: the user's database role does not allow it. */
+    public static final class NotPermitted extends StoreException {
+        public NotPermitted(Throwable cause) {
+            super("the server refused: not permitted for this user", cause);
+        }
+    }
+
+    /** Something only a register in a data folder has (its file, backups of it) was asked of a server. */
+    public static final class OnServer extends StoreException {
+        public OnServer(String what) {
+            super(what + " is done with the server's own tools");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.store.jooq.tables.records.AppUserRecord;
@@ -68,6 +69,40 @@ public final class UserRepository {
 
     public void setMustChangePassword(long id, boolean mustChange) {
         tx.update(APP_USER).set(APP_USER.MUST_CHANGE_PASSWORD, mustChange).where(APP_USER.ID.eq(id)).execute();
+    }
+
+    /**
+     * On an office server: the calling login's own account, read through the database function
+     * {@code my_account} (a lots may not read the users' table). Empty when the login is no active
+     * user of this register.
+     */
+    public Optional<UserAccount> currentOnServer() {
+        return tx.resultQuery("SELECT id, username, display_name, active, navigator_id, must_change_password, roles"
+                        + " FROM my_account()")
+                .fetchOptional(r -> new UserAccount(r.get(0, Long.class), r.get(1, String.class), r.get(2, String.class),
+                        roles(r.get(6, String.class)), r.get(3, Boolean.class), r.get(4, Long.class),
+                        r.get(5, Boolean.class)));
+    }
+
+    /**
+     * On an office server: sets {@code username}'s login password. Only a SCRAM-SHA-256 verifier,
+     * computed here, reaches the server; the database lets an administrator set anyone's and a user
+     * their own.
+     */
+    public void setLoginPassword(String username, char[] password) {
+        // A copy: the driver wipes the array it is given.
+        tx.resultQuery("SELECT set_password({0}, {1})", DSL.val(username),
+                DSL.val(org.postgresql.util.PasswordUtil.encodeScramSha256(password.clone()))).fetch();
+    }
+
+    private static Set<Role> roles(String names) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String name : names.split(",")) {
+            if (!name.isBlank()) {
+                roles.add(Role.valueOf(name));
+            }
+        }
+        return roles;
     }
 
     private void writeRoles(long userId, Set<Role> roles) {

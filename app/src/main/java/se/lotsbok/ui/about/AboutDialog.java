@@ -30,6 +30,9 @@ public final class AboutDialog {
                 value("aboutDataFolder", viewModel.dataFolder().toString()));
         grid.addRow(2, Cards.fieldLabel(texts.get("about.logFolder")),
                 value("aboutLogFolder", viewModel.logFolder().toString()));
+        if (!viewModel.server().isEmpty()) {
+            grid.addRow(3, Cards.fieldLabel(texts.get("about.server")), value("aboutServer", viewModel.server()));
+        }
         Button open = new Button(texts.get("about.openLogFolder"));
         open.setId("openLogFolderButton");
         open.setOnAction(e -> viewModel.openLogFolder());

@@ -32,12 +32,22 @@ public final class AboutViewModel {
 
     private final String version;
     private final Path dataFolder;
+    private final String server;
     private final FolderOpener opener;
     private final Texts texts;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     public AboutViewModel(String version, Path dataFolder, FolderOpener opener, Texts texts) {
+        this(version, "", dataFolder, opener, texts);
+    }
+
+    /**
+     * @param server the office server the register is on, or "" for a register in {@code dataFolder}
+     * @param dataFolder the data folder on this computer (beside a server, it holds only the log files)
+     */
+    public AboutViewModel(String version, String server, Path dataFolder, FolderOpener opener, Texts texts) {
         this.version = version;
+        this.server = server;
         this.dataFolder = dataFolder.toAbsolutePath();
         this.opener = opener;
         this.texts = texts;
@@ -45,6 +55,11 @@ public final class AboutViewModel {
 
     public String version() {
         return version;
+    }
+
+    /** The office server the register is on; "" when it is in the data folder. */
+    public String server() {
+        return server;
     }
 
     public Path dataFolder() {

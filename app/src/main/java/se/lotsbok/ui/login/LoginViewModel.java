@@ -20,6 +20,7 @@ import se.lotsbok.i18n.Messages;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.report.AppVersion;
 import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.Session;
@@ -38,7 +39,7 @@ public final class LoginViewModel {
         CHANGE_PASSWORD
     }
 
-    private final AuthService auth;
+    private final Login auth;
     private final Tasks tasks;
     private final Texts texts;
     private final Clock clock;
@@ -58,7 +59,7 @@ public final class LoginViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private Session pending;
 
-    public LoginViewModel(AuthService auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
+    public LoginViewModel(Login auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
         this.auth = auth;
         this.tasks = tasks;
         this.texts = texts;
@@ -194,10 +195,11 @@ public final class LoginViewModel {
             return switch (unavailable.reason()) {
                 case IN_USE -> texts.get("error.inUse");
                 case TOO_NEW -> texts.format("error.tooNew", unavailable.fileVersion());
-                case CANNOT_OPEN -> texts.format("error.cannotOpen", auth.folder().toAbsolutePath());
+                case SERVER_NOT_READY -> texts.get("error.serverNotReady");
+                case CANNOT_OPEN -> texts.format("error.cannotOpen", auth.location());
             };
         }
-        return texts.format("error.cannotOpen", auth.folder().toAbsolutePath());
+        return texts.format("error.cannotOpen", auth.location());
     }
 
     /** The session waiting for a new password, if any; closed if the user gives up. */
@@ -257,9 +259,10 @@ public final class LoginViewModel {
         return AppVersion.get();
     }
 
-    /** *Om Lotsbok* for this data folder. */
+    /** *Om Lotsbok* for this data folder or office server. */
     public AboutViewModel about() {
-        return new AboutViewModel(AppVersion.get(), auth.folder(), AboutViewModel.FolderOpener.system(), texts);
+        return new AboutViewModel(AppVersion.get(), auth.isServer() ? auth.location() : "", auth.folder(),
+                AboutViewModel.FolderOpener.system(), texts);
     }
 
     /** The shortest password accepted, for the hint under the field. */

@@ -12,7 +12,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.service.auth.AuthService;
+import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
@@ -28,7 +28,7 @@ public final class AppWindow {
 
     private static final System.Logger LOG = System.getLogger(AppWindow.class.getName());
 
-    private final AuthService auth;
+    private final Login auth;
     private final Tasks tasks;
     private final LanguagePreference language;
     private final Clock clock;
@@ -38,7 +38,7 @@ public final class AppWindow {
     /** Takes the day's automatic backup while someone is logged in. */
     private Timeline backups;
 
-    public AppWindow(AuthService auth, Tasks tasks, LanguagePreference language, Clock clock) {
+    public AppWindow(Login auth, Tasks tasks, LanguagePreference language, Clock clock) {
         this.auth = auth;
         this.tasks = tasks;
         this.language = language;

@@ -55,6 +55,8 @@ public final class MainWindow {
 
     private final AppServices services;
     private final java.nio.file.Path dataFolder;
+    /** The office server the register is on, or "". */
+    private final String server;
     private final Actor actor;
     private final Tasks tasks;
     private final LanguagePreference languagePreference;
@@ -85,6 +87,7 @@ public final class MainWindow {
         this.services = session.services();
         this.actor = session.actor();
         this.dataFolder = session.dataFolder();
+        this.server = session.server().orElse("");
         this.tasks = tasks;
         this.languagePreference = languagePreference;
         this.onLogout = onLogout;
@@ -243,7 +246,7 @@ public final class MainWindow {
         Button about = new Button(texts.get("about.title"));
         about.setId("aboutButton");
         about.getStyleClass().add("header-button");
-        about.setOnAction(e -> AboutDialog.show(about, new AboutViewModel(AppVersion.get(), dataFolder,
+        about.setOnAction(e -> AboutDialog.show(about, new AboutViewModel(AppVersion.get(), server, dataFolder,
                 AboutViewModel.FolderOpener.system(), texts), texts));
         HBox header = new HBox(12, title, unitLabel, spacer, user, about, logout);
         header.setAlignment(Pos.CENTER_LEFT);

@@ -54,7 +54,7 @@ class ImportServiceTest {
         register = TestRegister.create(TestDatabases.folder(temp));
         chef = register.userWith("chef", Role.UNIT_HEAD);
         imports = chef.services().imports();
-        empty = RegisterContents.of(register.folder(), register.key());
+        empty = RegisterContents.of(register);
     }
 
     @AfterEach
@@ -369,7 +369,7 @@ class ImportServiceTest {
     /** The import was refused and the register holds what it held before: the one participant-free register. */
     private void assertNothingWritten(ImportService.ImportResult result) {
         assertThat(result.written()).isFalse();
-        assertThat(RegisterContents.of(register.folder(), register.key())).isEqualTo(empty);
+        assertThat(RegisterContents.of(register)).isEqualTo(empty);
     }
 
     /** The case rows, consents and assignments of the three participants. */

@@ -46,7 +46,7 @@ class DraftAfterKillTest {
 
         String java = ProcessHandle.current().info().command().orElse("java");
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Writer.class.getName(),
-                folder.toString(), Long.toString(participant)).redirectErrorStream(true).start();
+                register.location(), Long.toString(participant)).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.equals("SAVED")) {
@@ -67,7 +67,7 @@ class DraftAfterKillTest {
     /** The child: logs in, autosaves the draft, says so, and waits to be killed mid-writing. */
     public static final class Writer {
         public static void main(String[] args) throws Exception {
-            Session chef = TestRegister.at(Path.of(args[0])).login("chef");
+            Session chef = TestRegister.at(args[0]).login("chef");
             chef.services().notes().saveDraft(chef.actor(), Long.parseLong(args[1]), null, TYPED);
             System.out.println("SAVED");
             System.out.flush();

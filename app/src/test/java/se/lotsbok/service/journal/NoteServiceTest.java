@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -67,10 +66,8 @@ class NoteServiceTest {
     @Test
     void theDatabaseItselfRefusesToChangeOrDeleteASignedNote() throws Exception {
         JournalNote note = sign(anna, null, "Ursprunglig text");
-        String url = "jdbc:h2:file:" + TestDatabases.folder(temp).resolve("lotsbok").toAbsolutePath() + ";CIPHER=AES";
-        String password = java.util.HexFormat.of().formatHex(register.key()) + " lotsbok";
         chef.close();
-        try (var c = DriverManager.getConnection(url, "lotsbok", password); var s = c.createStatement()) {
+        try (var c = register.rawConnection(); var s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeUpdate("UPDATE journal_note SET note_text = 'ändrad' WHERE id = " + note.id()))
                     .hasMessageContaining("cannot be changed or deleted");
             assertThatThrownBy(() -> s.executeUpdate("DELETE FROM journal_note WHERE id = " + note.id()))
