@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.user.Credentials;
+import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.service.ServicesFactory;
 import se.lotsbok.service.user.UserKeys;
@@ -89,7 +90,10 @@ public final class ServerLogin implements Login {
                 Optional<UserAccount> account = repos.users().currentOnServer();
                 account.ifPresent(a -> {
                     repos.accessLog().append(a.asActor(), AccessEvent.LOGIN, null, "");
-                    repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
+                    // The stadssamordnare reads nothing of the register, its changes included.
+                    if (a.roles().stream().anyMatch(Role.unitRoles()::contains)) {
+                        repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
+                    }
                 });
                 return account;
             });

@@ -135,14 +135,19 @@ public final class ServerConnections {
         }
     }
 
-    /** Every migration of this program for PostgreSQL: the shared scripts and the server's own. */
+    /**
+     * Every migration of this program for PostgreSQL: the shared scripts and the server's own. The
+     * shared scripts come from {@code db/shared-on-server}, the build's copy of {@code db/migration}
+     * without the few that only H2 understands (their PostgreSQL forms are in {@code db/postgresql});
+     * the H2 file's Java migrations have PostgreSQL forms there too.
+     */
     public static FluentConfiguration migrations(DataSource dataSource) {
         return Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(ServerAddress.SCHEMA)
                 .defaultSchema(ServerAddress.SCHEMA)
                 .createSchemas(false)
-                .locations("classpath:db/migration", "classpath:db/postgresql");
+                .locations("classpath:db/shared-on-server", "classpath:db/postgresql");
     }
 
     /** Flyway for reading the schema's version (any user) on {@code dataSource}. */

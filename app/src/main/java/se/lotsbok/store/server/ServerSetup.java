@@ -27,7 +27,8 @@ public final class ServerSetup {
 
     /** The group roles, one per Lotsbok role. */
     public static final Map<Role, String> GROUPS = Map.of(Role.NAVIGATOR, "lotsbok_lots",
-            Role.UNIT_HEAD, "lotsbok_enhetschef", Role.ADMINISTRATOR, "lotsbok_admin");
+            Role.UNIT_HEAD, "lotsbok_enhetschef", Role.ADMINISTRATOR, "lotsbok_admin",
+            Role.CITY_COORDINATOR, "lotsbok_stadssamordnare");
     static final int OLDEST_SERVER = 140000;
 
     /** Why a set-up was refused; nothing was changed. */
@@ -67,7 +68,7 @@ public final class ServerSetup {
 
     /**
      * Creates the owner role, the group roles and the schema, migrates it, and makes {@code adminName}
-     * the first administrator, holding every role, with {@code adminPassword}.
+     * the first administrator, holding the unit's roles ({@link Role#unitRoles()}), with {@code adminPassword}.
      *
      * @throws Refused when the server or database does not allow it (nothing was changed)
      */
@@ -124,7 +125,7 @@ public final class ServerSetup {
 
     /**
      * Makes {@code adminName} the first administrator of the migrated register on the server, holding
-     * every role, with {@code adminPassword}: the second half of {@link #initialise}, also used to
+     * the unit's roles, with {@code adminPassword}: the second half of {@link #initialise}, also used to
      * give a copy of a set-up database its administrator.
      */
     public static void createFirstAdministrator(ServerAddress server, String installer, char[] installerPassword,
@@ -147,7 +148,7 @@ public final class ServerSetup {
                 }
             }
             try (PreparedStatement role = c.prepareStatement("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)")) {
-                for (Role r : Role.values()) {
+                for (Role r : Role.unitRoles()) {
                     role.setLong(1, adminId);
                     role.setString(2, r.name());
                     role.addBatch();
