@@ -590,6 +590,7 @@ public final class Cli {
                 installer(), installerPassword(), env, clock);
         out.println(texts.format("cli.move.done", folder.toAbsolutePath(), server, moved.participants(), moved.users(),
                 moved.logEntries()));
+        out.println(texts.format("cli.move.signingKey", SigningKey.grouped(moved.fingerprint())));
         return OK;
     }
 

@@ -17,7 +17,7 @@ import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.navigator.Navigator;
 import se.lotsbok.domain.report.MonthlyTally;
 import se.lotsbok.domain.report.RegisterSnapshot;
-import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.domain.report.TallySigner;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
 import se.lotsbok.domain.user.Actor;
@@ -132,12 +132,24 @@ public final class ReportService {
     public void export(Actor actor, Tally tally, TallyHeader.Kind kind, TallyFormat format, ExportOptions options,
             Path file) {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.EXPORT));
-        record Signer(String unit, SigningKey key) {
+        record Unit(String name, byte[] publicKey) {
         }
-        Signer signer = database.transaction(repos -> new Signer(repos.settings().load().unitName(),
-                repos.signingKey().load()));
-        TallyHeader header = new TallyHeader(signer.unit(), kind, tally.period(), clock.instant(), AppVersion.get());
-        AtomicFile.write(file, out -> TallyWriter.write(tally, header, format, options, signer.key(), out));
+        Unit unit = database.transaction(repos -> new Unit(repos.settings().load().unitName(),
+                repos.signingKey().publicKey()));
+        // Signed by the store: with the key in a data folder, or by the office server, which keeps it.
+        TallySigner signer = new TallySigner() {
+            @Override
+            public byte[] publicKey() {
+                return unit.publicKey().clone();
+            }
+
+            @Override
+            public byte[] sign(byte[] message) {
+                return database.transaction(repos -> repos.signingKey().sign(message));
+            }
+        };
+        TallyHeader header = new TallyHeader(unit.name(), kind, tally.period(), clock.instant(), AppVersion.get());
+        AtomicFile.write(file, out -> TallyWriter.write(tally, header, format, options, signer, out));
         String what = tally.period() + " " + format.extension()
                 + (options.suppressUpTo() > 0 ? ", suppressed up to " + options.suppressUpTo() : "");
         database.transaction(repos -> {

@@ -5,11 +5,11 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.TreeSet;
 import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.domain.report.TallySigner;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -53,22 +53,14 @@ public final class TallySignature {
     }
 
     /** Adds the {@code signature} member to {@code document}, signing everything else in it. */
-    static void sign(ObjectNode document, SigningKey key) {
+    static void sign(ObjectNode document, TallySigner signer) {
         document.remove(MEMBER);
-        byte[] value;
-        try {
-            Signature signer = Signature.getInstance(SigningKey.ALGORITHM);
-            signer.initSign(KeyFactory.getInstance(SigningKey.ALGORITHM)
-                    .generatePrivate(new PKCS8EncodedKeySpec(key.privateKey())));
-            signer.update(canonical(document));
-            value = signer.sign();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the register's signing key cannot sign", e);
-        }
+        byte[] value = signer.sign(canonical(document));
+        byte[] publicKey = signer.publicKey();
         ObjectNode signature = document.putObject(MEMBER);
         signature.put("algorithm", SigningKey.ALGORITHM);
-        signature.put("publicKey", Base64.getEncoder().encodeToString(key.publicKey()));
-        signature.put("fingerprint", key.fingerprint());
+        signature.put("publicKey", Base64.getEncoder().encodeToString(publicKey));
+        signature.put("fingerprint", SigningKey.fingerprintOf(publicKey));
         signature.put("value", Base64.getEncoder().encodeToString(value));
     }
 

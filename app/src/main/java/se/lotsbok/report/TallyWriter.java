@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import se.lotsbok.domain.common.CsvSafety;
-import se.lotsbok.domain.report.SigningKey;
+import se.lotsbok.domain.report.TallySigner;
 import se.lotsbok.domain.report.OutcomeTally;
 import se.lotsbok.domain.report.Tally;
 import se.lotsbok.domain.report.TallyRow;
@@ -46,11 +46,11 @@ public final class TallyWriter {
     }
 
     /**
-     * Writes {@code tally} to {@code out}, which is closed afterwards. JSON is signed with
+     * Writes {@code tally} to {@code out}, which is closed afterwards. JSON is signed by
      * {@code key} (see {@link TallySignature}); CSV, being a spreadsheet's file, is not.
      */
     public static void write(Tally tally, TallyHeader header, TallyFormat format, ExportOptions options,
-            SigningKey key, OutputStream out) {
+            TallySigner key, OutputStream out) {
         switch (format) {
             case CSV -> writeCsv(tally, options, out);
             case JSON -> writeJson(tally, header, options, key, out);
@@ -122,7 +122,7 @@ public final class TallyWriter {
         }
     }
 
-    private static void writeJson(Tally tally, TallyHeader header, ExportOptions options, SigningKey key,
+    private static void writeJson(Tally tally, TallyHeader header, ExportOptions options, TallySigner key,
             OutputStream out) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", JSON_FORMAT);

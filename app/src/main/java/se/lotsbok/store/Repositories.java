@@ -51,7 +51,7 @@ public final class Repositories {
         this.reports = new ReportRepository(tx, accessLog, navigators, settings);
         this.retention = new RetentionRepository(tx, accessLog, server);
         this.extracts = new ExtractRepository(tx, accessLog);
-        this.signingKey = new SigningKeyRepository(tx);
+        this.signingKey = new SigningKeyRepository(tx, server);
     }
 
     public SigningKeyRepository signingKey() {

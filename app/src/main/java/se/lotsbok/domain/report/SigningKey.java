@@ -1,7 +1,11 @@
 package se.lotsbok.domain.report;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -9,7 +13,7 @@ import java.util.Objects;
  * A register's Ed25519 key pair for signing its exported tallies: the public key in its X.509
  * encoding, the private key in its PKCS #8 encoding, as the JDK writes them.
  */
-public record SigningKey(byte[] publicKey, byte[] privateKey) {
+public record SigningKey(byte[] publicKey, byte[] privateKey) implements TallySigner {
 
     public static final String ALGORITHM = "Ed25519";
 
@@ -28,6 +32,19 @@ public record SigningKey(byte[] publicKey, byte[] privateKey) {
     @Override
     public byte[] privateKey() {
         return privateKey.clone();
+    }
+
+    /** Signs with the private key, in this program. */
+    @Override
+    public byte[] sign(byte[] message) {
+        try {
+            Signature signer = Signature.getInstance(ALGORITHM);
+            signer.initSign(KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(privateKey)));
+            signer.update(message);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the register's signing key cannot sign", e);
+        }
     }
 
     /** The public key's fingerprint: see {@link #fingerprintOf}. */

@@ -55,7 +55,7 @@ public final class MaintenanceService {
         record Counts(int participants, String fingerprint) {
         }
         Counts counts = database.transaction(repos -> new Counts(repos.participants().count(),
-                repos.signingKey().load().fingerprint()));
+                repos.signingKey().fingerprint()));
         return new RegisterInfo(database.schemaVersion(), counts.participants(), counts.fingerprint());
     }
 

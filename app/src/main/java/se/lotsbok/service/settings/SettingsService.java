@@ -45,7 +45,7 @@ public final class SettingsService {
 
     /** The fingerprint of the key this register signs its exported tallies with (not secret). */
     public String signingFingerprint() {
-        return database.transaction(repos -> repos.signingKey().load().fingerprint());
+        return database.transaction(repos -> repos.signingKey().fingerprint());
     }
 
     /** Only an administrator changes the unit's settings. Answers why they were refused, or empty when saved. */

@@ -26,6 +26,7 @@ import org.jooq.Table;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessLogChain;
 import se.lotsbok.domain.access.AccessLogEntry;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.LogHeadFile;
@@ -38,6 +39,9 @@ import se.lotsbok.store.jooq.DefaultSchema;
  * chain checked before (against the sealed copy of its head too) and after, and the move itself
  * logged on the server as the next row of the same chain. The folder is only read, never opened
  * for writing, so it stays as it was byte for byte.
+ *
+ * <p>The signing key stays behind: the server made its own when it was set up and keeps it, so its
+ * exports carry a new fingerprint, which the city adds to the keys it trusts.
  *
  * <p>The users come along with their roles, without passwords (the server cannot take the folder's
  * PBKDF2 wrappings): the server's administrator, who set the server up and must be an administrator
@@ -76,8 +80,12 @@ public final class RegisterMove {
         }
     }
 
-    /** What was moved. */
-    public record Moved(int participants, int users, long logEntries, Map<String, Integer> rows) {
+    /**
+     * What was moved.
+     *
+     * @param fingerprint of the server's own signing key, which its exports carry from now on
+     */
+    public record Moved(int participants, int users, long logEntries, Map<String, Integer> rows, String fingerprint) {
     }
 
     private static final int BATCH = 1000;
@@ -133,7 +141,10 @@ public final class RegisterMove {
         }
         List<String> serverUsers = strings(target, "SELECT username FROM app_user");
 
-        List<Table<?>> tables = inDependencyOrder();
+        // The server keeps the signing key it made itself, whose private half never leaves it; the
+        // folder's key stays in the folder. Exports from the server carry the server's key.
+        List<Table<?>> tables = inDependencyOrder().stream()
+                .filter(table -> !table.equals(DefaultSchema.DEFAULT_SCHEMA.SIGNING_KEY)).toList();
         for (Table<?> table : tables.reversed()) {
             try (Statement s = target.createStatement()) {
                 s.execute("DELETE FROM " + quoted(table.getName()));
@@ -182,8 +193,15 @@ public final class RegisterMove {
                         + check.getString(3) + " at " + check.getLong(2));
             }
         }
+        String fingerprint;
+        try (Statement s = target.createStatement();
+                ResultSet key = s.executeQuery("SELECT public_key FROM signing_key WHERE id = 1")) {
+            key.next();
+            fingerprint = SigningKey.fingerprintOf(key.getBytes(1));
+        }
         return new Moved(rows.getOrDefault(DefaultSchema.DEFAULT_SCHEMA.PARTICIPANT.getName(), 0),
-                rows.getOrDefault(DefaultSchema.DEFAULT_SCHEMA.APP_USER.getName(), 0), head.count() + 1, rows);
+                rows.getOrDefault(DefaultSchema.DEFAULT_SCHEMA.APP_USER.getName(), 0), head.count() + 1, rows,
+                fingerprint);
     }
 
     /** Every table of the schema, each after the tables its foreign keys point to. */
