@@ -123,6 +123,17 @@ class ServerAttackTest {
             attempts.add("TRUNCATE access_log");
             attempts.add("UPDATE access_log_head SET entry_count = 0");
             attempts.add("SELECT * FROM append_access_log(now(), " + chefId + ", 'chef', 'LOGIN', NULL, '')");
+            // Reading the private half of the signing key, signing an export, reading or writing extracts.
+            attempts.add("SELECT private_key FROM signing_key");
+            attempts.add("SELECT * FROM signing_key");
+            attempts.add("SELECT sign_export('\\x00'::bytea)");
+            attempts.add("SELECT * FROM extract_release");
+            attempts.add("INSERT INTO extract_release (participant_id, recipient, to_subject, formats, scope, released_at,"
+                    + " released_by) VALUES (" + own + ", 'x', TRUE, 'PDF', 'RECORD', now(), app_user_id())");
+            // A follow-up after discharge for another lots' participant.
+            attempts.add("INSERT INTO discharge_follow_up (participant_id, discharge_event_id, contact_date, result,"
+                    + " recorded_at, recorded_by) VALUES (" + colleagues + ", 1, current_date, 'NOT_REACHED', now(),"
+                    + " app_user_id())");
             // Disabling the guard on signed notes, the row-level security or the log's function.
             attempts.add("ALTER TABLE journal_note DISABLE TRIGGER journal_note_guard");
             attempts.add("ALTER TABLE journal_note DISABLE TRIGGER ALL");

@@ -2,6 +2,10 @@ package se.lotsbok.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import se.lotsbok.AppWiring;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.store.server.ServerAddress;
@@ -26,7 +31,10 @@ import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 import se.lotsbok.testing.TestServer;
 
-/** The server's own rules, checked in the database: the chain's hash, row-level security everywhere, the log check. */
+/**
+ * The server's own rules, checked in the database: the chain's hash, row-level security everywhere, the log
+ * check, the signing key made and used in the server.
+ */
 class ServerRulesTest {
 
     @Test
@@ -98,6 +106,36 @@ class ServerRulesTest {
         try (Session admin = login(server)) {
             assertThat(admin.services().accessLog().verify(admin.actor()))
                     .isEqualTo(new AccessLogChain.Broken(2, AccessLogChain.Problem.REMOVED));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ''
+            {"format":"lotsbok-tally","rows":[{"label":"Åäö","value":17}]}
+            abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz0123456789
+            """)
+    void theServerMakesAnEd25519KeyAndSignsExactlyAsTheJdkDoes(String message) throws Exception {
+        ServerAddress server = TestServer.initialisedDatabase();
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        try (Connection c = TestServer.installer(server); Statement s = c.createStatement();
+                ResultSet key = s.executeQuery("SELECT public_key, private_key FROM signing_key WHERE id = 1");
+                PreparedStatement sign = c.prepareStatement("SELECT sign_export(?)")) {
+            assertThat(key.next()).isTrue();
+            SigningKey pair = new SigningKey(key.getBytes(1), key.getBytes(2));
+            sign.setBytes(1, bytes);
+            byte[] byTheServer;
+            try (ResultSet r = sign.executeQuery()) {
+                r.next();
+                byTheServer = r.getBytes(1);
+            }
+            // Ed25519 is deterministic: the same key signs the same message with the same bytes.
+            assertThat(byTheServer).isEqualTo(pair.sign(bytes));
+            Signature verifier = Signature.getInstance(SigningKey.ALGORITHM);
+            verifier.initVerify(KeyFactory.getInstance(SigningKey.ALGORITHM)
+                    .generatePublic(new X509EncodedKeySpec(pair.publicKey())));
+            verifier.update(bytes);
+            assertThat(verifier.verify(byTheServer)).isTrue();
         }
     }
 
