@@ -127,10 +127,12 @@ BEGIN
 END
 $$;
 
--- The register's key: 32 random bytes, hashed from three random UUIDs (366 random bits from the
--- server's strong random source; PostgreSQL 13 and later have gen_random_uuid without an extension).
--- Stored as the JDK encodes Ed25519 keys: X.509 for the public key, PKCS #8 for the private one.
-DO $$
+-- A new key for the register: 32 random bytes, hashed from three random UUIDs (366 random bits from
+-- the server's strong random source; PostgreSQL 13 and later have gen_random_uuid without an
+-- extension). Stored as the JDK encodes Ed25519 keys: X.509 for the public key, PKCS #8 for the
+-- private one. Run here once; executable by the owner alone (no grant), like every function here.
+CREATE FUNCTION make_signing_key() RETURNS void
+    LANGUAGE plpgsql SET search_path = lotsbok, pg_temp AS $$
 DECLARE
     private_key bytea := substring(sha512(uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid())
         || uuid_send(gen_random_uuid())) FROM 1 FOR 32);
@@ -140,6 +142,8 @@ BEGIN
         decode('302e020100300506032b657004220420', 'hex') || private_key);
 END
 $$;
+
+SELECT make_signing_key();
 
 -- Signs an export with the register's key, for the enhetschef, who exports; answers the signature.
 CREATE FUNCTION sign_export(p_message bytea) RETURNS bytea

@@ -127,6 +127,7 @@ class ServerAttackTest {
             attempts.add("SELECT private_key FROM signing_key");
             attempts.add("SELECT * FROM signing_key");
             attempts.add("SELECT sign_export('\\x00'::bytea)");
+            attempts.add("SELECT make_signing_key()");
             attempts.add("SELECT * FROM extract_release");
             attempts.add("INSERT INTO extract_release (participant_id, recipient, to_subject, formats, scope, released_at,"
                     + " released_by) VALUES (" + own + ", 'x', TRUE, 'PDF', 'RECORD', now(), app_user_id())");

@@ -154,6 +154,14 @@ public final class TestServer {
      */
     public static ServerAddress initialisedDatabase() {
         ServerAddress address = createDatabase(template());
+        // Each register makes its own signing key when it is set up: a copy gets a new one, as the
+        // compilation refuses two units signing with the same key.
+        try (Connection c = installer(address); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM signing_key");
+            s.execute("SELECT make_signing_key()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot give the copy a signing key of its own", e);
+        }
         ServerSetup.createFirstAdministrator(address, INSTALLER, null, Map.of(), TestRegister.ADMIN, "Adam Admin",
                 TestRegister.PASSWORD.toCharArray(), TestDatabases.CLOCK.instant());
         return address;
