@@ -147,7 +147,7 @@ public final class Cli {
                 case SERVER_NOT_READY -> texts.get("error.serverNotReady");
                 case CANNOT_OPEN -> texts.get("cli.error.store");
             });
-        } catch (se.lotsbok.store.server.RegisterMove.Refused e) {
+        } catch (se.lotsbok.store.move.RegisterMove.Refused e) {
             return fail(FAILED, texts.get("cli.move.refused." + e.problem().name()));
         } catch (se.lotsbok.service.maintenance.MoveToServer.LoginRefused e) {
             return fail(FAILED, texts.get("login.refused"));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +74,31 @@ class CliServerEndToEndIT {
         assertThat(Files.readAllLines(onServer, StandardCharsets.UTF_8))
                 .contains("2026-10;enrolled_at_end;total;1", "2026-10;caseload_at_end;Sara Lind;1")
                 .isEqualTo(Files.readAllLines(inFolder, StandardCharsets.UTF_8));
+
+        // Each names its unit, exports its year signed (the server with the key it keeps), and the
+        // city adds the two up, trusting the fingerprints info showed.
+        assertThat(jar.runWith(CHEF, "settings", "--db", server.toString(), "--unit", "Norr").out()).contains("Norr");
+        assertThat(jar.runWith(CHEF, "settings", "--db", folder.toString(), "--unit", "Söder").status()).isZero();
+        List<String> fingerprints = new ArrayList<>();
+        for (String db : List.of(server.toString(), folder.toString())) {
+            Path export = temp.resolve((db.equals(folder.toString()) ? "soder" : "norr") + "-2026.json");
+            Result summary = jar.runWith(CHEF, "summary", "--db", db, "--year", "2026", "--format", "json",
+                    "--out", export.toString());
+            assertThat(summary.status()).as(summary.err()).isZero();
+            fingerprints.add(jar.runWith(CHEF, "info", "--db", db).out().lines()
+                    .filter(l -> l.startsWith("Signeringsnyckelns fingeravtryck: ")).findFirst().orElseThrow()
+                    .substring("Signeringsnyckelns fingeravtryck: ".length()));
+        }
+        assertThat(fingerprints).doesNotHaveDuplicates();
+        Path trusted = Files.writeString(temp.resolve("betrodda.txt"), String.join("\n", fingerprints) + "\n",
+                StandardCharsets.UTF_8);
+        Path city = temp.resolve("stad.csv");
+        Result combined = jar.runWith(Map.of(), "combine", "--year", "2026", "--trust", trusted.toString(),
+                "--out", city.toString(), temp.resolve("norr-2026.json").toString(),
+                temp.resolve("soder-2026.json").toString());
+        assertThat(combined.status()).as(combined.err()).isZero();
+        assertThat(combined.out()).contains("2 enheter, alla signerade");
+        assertThat(Files.readString(city, StandardCharsets.UTF_8)).contains("Norr;", "Söder;");
 
         Result verified = jar.runWith(CHEF, "verify-log", "--db", server.toString());
         assertThat(verified.status()).as(verified.err()).isZero();

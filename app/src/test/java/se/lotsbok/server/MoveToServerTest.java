@@ -37,7 +37,7 @@ import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MoveToServer;
-import se.lotsbok.store.server.RegisterMove;
+import se.lotsbok.store.move.RegisterMove;
 import se.lotsbok.store.server.ServerAddress;
 import se.lotsbok.testing.PastRegister;
 import se.lotsbok.testing.TestDatabases;

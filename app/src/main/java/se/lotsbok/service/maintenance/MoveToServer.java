@@ -8,7 +8,7 @@ import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.Vault;
-import se.lotsbok.store.server.RegisterMove;
+import se.lotsbok.store.move.RegisterMove;
 import se.lotsbok.store.server.ServerAddress;
 
 /**

@@ -266,7 +266,8 @@ public final class ServerSetup {
         }
     }
 
-    static String quote(String identifier) {
+    /** {@code identifier} as a quoted SQL identifier. */
+    public static String quote(String identifier) {
         return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 }

@@ -1,4 +1,4 @@
-package se.lotsbok.store.server;
+package se.lotsbok.store.move;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,6 +31,9 @@ import se.lotsbok.store.Database;
 import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.access.LogHeadFile;
 import se.lotsbok.store.jooq.DefaultSchema;
+import se.lotsbok.store.server.ServerAddress;
+import se.lotsbok.store.server.ServerConnections;
+import se.lotsbok.store.server.ServerSetup;
 
 /**
  * Moves a unit's register from its data folder to an initialised, empty database on an office server:
