@@ -41,7 +41,8 @@ CREATE POLICY unit_head_withholds ON extract_withheld FOR INSERT WITH CHECK ((SE
 
 -- ---- the signing key: its public half for everybody, its private half for nobody
 
-GRANT SELECT (id, algorithm, public_key) ON signing_key TO lotsbok_lots, lotsbok_enhetschef, lotsbok_admin;
+GRANT SELECT (id, algorithm, public_key) ON signing_key TO lotsbok_lots, lotsbok_enhetschef, lotsbok_admin,
+    lotsbok_stadssamordnare;
 GRANT EXECUTE ON FUNCTION sign_export(bytea) TO lotsbok_enhetschef;
 ALTER TABLE signing_key ENABLE ROW LEVEL SECURITY;
 CREATE POLICY user_reads ON signing_key FOR SELECT USING ((SELECT app_user_id()) IS NOT NULL);
