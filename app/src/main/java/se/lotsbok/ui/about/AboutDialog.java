@@ -30,6 +30,10 @@ public final class AboutDialog {
                 value("aboutDataFolder", viewModel.dataFolder().toString()));
         grid.addRow(2, Cards.fieldLabel(texts.get("about.logFolder")),
                 value("aboutLogFolder", viewModel.logFolder().toString()));
+        if (!viewModel.fingerprint().isEmpty()) {
+            grid.addRow(3, Cards.fieldLabel(texts.get("about.fingerprint")),
+                    value("aboutDialogFingerprint", viewModel.fingerprint()));
+        }
         Button open = new Button(texts.get("about.openLogFolder"));
         open.setId("openLogFolderButton");
         open.setOnAction(e -> viewModel.openLogFolder());

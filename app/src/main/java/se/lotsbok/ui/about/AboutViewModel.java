@@ -34,13 +34,26 @@ public final class AboutViewModel {
     private final Path dataFolder;
     private final FolderOpener opener;
     private final Texts texts;
+    private final String fingerprint;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    /** Before login: nothing of the register is shown, not even its signing key. */
     public AboutViewModel(String version, Path dataFolder, FolderOpener opener, Texts texts) {
+        this(version, dataFolder, opener, texts, "");
+    }
+
+    /** @param fingerprint the register's signing key's fingerprint in groups of four, for the city to note once */
+    public AboutViewModel(String version, Path dataFolder, FolderOpener opener, Texts texts, String fingerprint) {
         this.version = version;
         this.dataFolder = dataFolder.toAbsolutePath();
         this.opener = opener;
         this.texts = texts;
+        this.fingerprint = fingerprint;
+    }
+
+    /** The fingerprint of the key the register signs its exported figures with; empty before login. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public String version() {

@@ -30,6 +30,7 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.report.AppVersion;
 import se.lotsbok.ui.about.AboutDialog;
 import se.lotsbok.ui.about.AboutViewModel;
@@ -243,8 +244,9 @@ public final class MainWindow {
         Button about = new Button(texts.get("about.title"));
         about.setId("aboutButton");
         about.getStyleClass().add("header-button");
-        about.setOnAction(e -> AboutDialog.show(about, new AboutViewModel(AppVersion.get(), dataFolder,
-                AboutViewModel.FolderOpener.system(), texts), texts));
+        about.setOnAction(e -> tasks.run(services.settings()::signingFingerprint, fingerprint -> AboutDialog.show(about,
+                new AboutViewModel(AppVersion.get(), dataFolder, AboutViewModel.FolderOpener.system(), texts,
+                        SigningKey.grouped(fingerprint)), texts), new ErrorReporter(texts, dialogs)));
         HBox header = new HBox(12, title, unitLabel, spacer, user, about, logout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.HEADER);
