@@ -146,6 +146,26 @@ class CliTest {
     }
 
     @Test
+    void aFailedLoginWithAnOverlongUserNameLocksNobodyOut() {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        String seventy = "a".repeat(70);
+        env = Map.of("LOTSBOK_USER", seventy, "LOTSBOK_PASSWORD", "vad som helst");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+
+        env = Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", TestRegister.PASSWORD);
+        err.reset();
+        assertThat(run("info", "--db", folder.toString())).as(err()).isEqualTo(Cli.OK);
+        assertThat(run("info", "--db", folder.toString())).as(err()).isEqualTo(Cli.OK);
+        try (var chef = TestRegister.at(folder).login("chef")) {
+            assertThat(chef.services().accessLog().review(chef.actor(), se.lotsbok.domain.access.AccessLogQuery.all()))
+                    .filteredOn(e -> e.event() == se.lotsbok.domain.access.AccessEvent.LOGIN_FAILED)
+                    .extracting(se.lotsbok.domain.access.AccessLogEntry::username)
+                    .containsExactly("a".repeat(64));
+        }
+    }
+
+    @Test
     void windowArgumentsAreNotCommands() {
         assertThat(Cli.isCommand(new String[0])).isFalse();
         assertThat(Cli.isCommand(new String[] {"--db", "x"})).isFalse();

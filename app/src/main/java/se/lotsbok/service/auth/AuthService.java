@@ -136,13 +136,8 @@ public final class AuthService {
 
     private LoginResult open(String name, Vault.Unlocked unlocked) {
         Database database = openDatabase(unlocked.key(), false);
-        List<KeyFile.PendingEvent> failed = unlocked.failedSinceLastLogin();
+        recordFailedLogins(database, unlocked.failedSinceLastLogin());
         Optional<UserAccount> user = database.transaction(repos -> {
-            for (KeyFile.PendingEvent event : failed) {
-                Long userId = repos.users().findByUsername(event.username()).map(UserAccount::id).orElse(null);
-                repos.accessLog().append(Instant.parse(event.at()), userId, event.username(), AccessEvent.LOGIN_FAILED,
-                        null, "");
-            }
             Optional<UserAccount> account = repos.users().findByUsername(name).filter(UserAccount::active);
             if (account.isPresent()) {
                 repos.accessLog().append(account.get().asActor(), AccessEvent.LOGIN, null, "");
@@ -151,7 +146,6 @@ public final class AuthService {
             }
             return account;
         });
-        vault.clearPending(failed.size());
         if (user.isEmpty()) {
             database.close();
             Vault.forget(unlocked.key());
@@ -160,6 +154,31 @@ public final class AuthService {
         return new LoginResult.LoggedIn(new Session(user.get().asActor(), database,
                 services.create(database, keys(unlocked.key())), vault, unlocked.key(),
                 user.get().mustChangePassword()));
+    }
+
+    /**
+     * Writes the failed logins kept since the last successful one to the access log, in a transaction
+     * of their own: whatever someone typed at the prompt must never be able to stop the next login.
+     * If they cannot be written now they stay kept, and the next login tries again.
+     */
+    private void recordFailedLogins(Database database, List<KeyFile.PendingEvent> failed) {
+        if (failed.isEmpty()) {
+            return;
+        }
+        try {
+            database.transaction(repos -> {
+                for (KeyFile.PendingEvent event : failed) {
+                    Long userId = repos.users().findByUsername(event.username()).map(UserAccount::id).orElse(null);
+                    repos.accessLog().append(Instant.parse(event.at()), userId, event.username(),
+                            AccessEvent.LOGIN_FAILED, null, "");
+                }
+                return null;
+            });
+            vault.clearPending(failed.size());
+        } catch (RuntimeException e) {
+            System.err.println("lotsbok: earlier failed logins could not be written to the access log ("
+                    + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private Database openDatabase(byte[] key, boolean first) {

@@ -45,8 +45,11 @@ public final class AccessLogRepository {
                 .where(ACCESS_LOG_HEAD.ID.eq(1))
                 .forUpdate()
                 .fetchOne();
+        // Whatever was typed (a user name at a failed login) is cut to the columns: recording an
+        // event must never be what fails the transaction it is part of.
         AccessLogEntry entry = AccessLogChain.next(new AccessLogChain.Head(head.value1(), head.value2()),
-                at, userId, username, event, participantId, detail);
+                at, userId, AccessLogEntry.fit(username, AccessLogEntry.MAX_USERNAME), event, participantId,
+                AccessLogEntry.fit(detail, AccessLogEntry.MAX_DETAIL));
         AccessLogRecord record = tx.newRecord(ACCESS_LOG);
         record.setSeq(entry.seq());
         record.setAt(entry.at().atOffset(ZoneOffset.UTC));

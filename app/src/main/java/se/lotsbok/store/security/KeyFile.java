@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import se.lotsbok.domain.access.AccessLogEntry;
 import se.lotsbok.store.StoreException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,6 +104,7 @@ public final class KeyFile {
     }
 
     public void addPending(PendingEvent event) {
+        event = new PendingEvent(event.at(), AccessLogEntry.fit(event.username(), AccessLogEntry.MAX_USERNAME));
         if (pending.size() >= MAX_PENDING) {
             pending.removeFirst();
         }

@@ -10,10 +10,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
@@ -37,6 +39,9 @@ public final class LoginScreen {
         intro.getStyleClass().add(Styles.MUTED);
 
         username.setId("usernameField");
+        // No longer than any user name can be: what is typed is kept as a failed login until the next one.
+        username.setTextFormatter(new TextFormatter<String>(change ->
+                change.getControlNewText().length() <= Credentials.MAX_USERNAME_LENGTH ? change : null));
         username.textProperty().bindBidirectional(viewModel.usernameProperty());
         TextField displayName = new TextField();
         displayName.setId("displayNameField");
