@@ -70,7 +70,7 @@ public final class AppWiring {
                 new ImportService(database, clock, participants, cases, navigators, settings),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),
-                new MaintenanceService(database, clock),
+                new MaintenanceService(database, clock, keys::earlierKeys),
                 new RetentionService(database, clock),
                 clock);
     }

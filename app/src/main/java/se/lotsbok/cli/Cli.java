@@ -20,6 +20,7 @@ import se.lotsbok.report.ExportOptions;
 import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
 import se.lotsbok.service.AccessDenied;
+import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.auth.RegisterUnavailable;
 import se.lotsbok.service.auth.ScriptRefused;
@@ -27,6 +28,7 @@ import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.maintenance.RestoreRefused;
+import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.StoreException;
 
@@ -49,17 +51,19 @@ public final class Cli {
     private final PrintStream err;
     private final Texts texts = Texts.swedish();
     private final CliLogin login;
-    private final Map<String, Command> commands = Map.of(
-            "info", this::info,
-            "backup", this::backup,
-            "restore", this::restore,
-            "script", this::script,
-            "restore-script", this::restoreScript,
-            "verify-log", this::verifyLog,
-            "report", this::report,
-            "summary", this::summary,
-            "import", this::importFile,
-            "participants", this::participantList);
+    private final Clock clock;
+    private final Map<String, Command> commands = Map.ofEntries(
+            Map.entry("info", this::info),
+            Map.entry("backup", this::backup),
+            Map.entry("restore", this::restore),
+            Map.entry("script", this::script),
+            Map.entry("restore-script", this::restoreScript),
+            Map.entry("verify-log", this::verifyLog),
+            Map.entry("change-key", this::changeKey),
+            Map.entry("report", this::report),
+            Map.entry("summary", this::summary),
+            Map.entry("import", this::importFile),
+            Map.entry("participants", this::participantList));
 
     /**
      * @param env where {@code LOTSBOK_USER} and {@code LOTSBOK_PASSWORD} are read
@@ -71,6 +75,7 @@ public final class Cli {
         this.out = out;
         this.err = err;
         this.login = new CliLogin(env, console, texts, auth, clock);
+        this.clock = clock;
     }
 
     /** Runs the command named in {@code args}; the exit status is returned, not applied. */
@@ -198,12 +203,27 @@ public final class Cli {
             return switch (result) {
                 case AccessLogChain.Intact intact -> {
                     out.println(texts.format("accessLog.intact", intact.count()));
+                    for (AccessLogService.Restore restore : session.services().accessLog().restores(session.actor())) {
+                        out.println(Messages.restore(texts, restore.at().atZone(clock.getZone()), restore.note()));
+                    }
                     yield OK;
                 }
                 case AccessLogChain.Broken broken -> fail(FAILED, texts.format("accessLog.broken." + broken.problem().name(),
                         broken.seq()));
             };
         }
+    }
+
+    private int changeKey(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        try (Session session = login.login(dataFolder(args))) {
+            UserKeys.KeyChange change = session.services().users().changeKey(session.actor());
+            out.println(texts.get(change.changed() ? "cli.changeKey.done" : "cli.changeKey.due"));
+            if (!change.leftOut().isEmpty()) {
+                out.println(texts.format("cli.changeKey.leftOut", String.join(", ", change.leftOut())));
+            }
+        }
+        return OK;
     }
 
     private int report(Arguments args) throws Arguments.UsageException, CliLogin.Failed {

@@ -106,7 +106,8 @@ class CliTest {
         assertThat(err()).isEqualTo("lotsbok: lösenordet är tillfälligt: logga in i fönstret och välj ett eget först.\n");
         err.reset();
         try (var lotta = TestRegister.at(folder).login("lotta")) {
-            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray(),
+                    TestRegister.PASSWORD.toCharArray());
         }
         assertThat(run("backup", "--db", folder.toString(), "--out", temp.resolve("b.zip").toString())).isEqualTo(Cli.FAILED);
         assertThat(err()).isEqualTo("lotsbok: Det är administratören som gör och återställer säkerhetskopior.\n");

@@ -41,9 +41,10 @@ class UserServiceTest {
         assertThat(first).isInstanceOfSatisfying(LoginResult.LoggedIn.class, in -> {
             try (Session session = in.session()) {
                 assertThat(session.mustChangePassword()).isTrue();
-                assertThat(session.changePassword("kort".toCharArray(), "kort".toCharArray()))
+                assertThat(session.changePassword(TEMPORARY, "kort".toCharArray(), "kort".toCharArray()))
                         .contains(Credentials.Problem.PASSWORD_TOO_SHORT);
-                assertThat(session.changePassword("mitt eget lösenord".toCharArray(), "mitt eget lösenord".toCharArray()))
+                assertThat(session.changePassword(TEMPORARY, "mitt eget lösenord".toCharArray(),
+                        "mitt eget lösenord".toCharArray()))
                         .isEmpty();
             }
         });

@@ -10,6 +10,10 @@ public enum AccessEvent {
     USER_DEACTIVATED,
     PASSWORD_RESET,
     PASSWORD_CHANGED,
+    /** The register was encrypted anew under a new key (or the change was noted as due). */
+    KEY_CHANGED,
+    /** The sealed part of the key file did not match its seal: every account was made to wait. */
+    KEY_FILE_ALTERED,
     PARTICIPANT_LIST,
     PARTICIPANT_OPENED,
     PARTICIPANT_CREATED,

@@ -28,7 +28,9 @@ public final class Credentials {
         PASSWORD_TOO_SHORT,
         PASSWORD_TOO_LONG,
         PASSWORD_IS_USERNAME,
-        PASSWORDS_DIFFER
+        PASSWORDS_DIFFER,
+        /** Changing one's own password: what was typed as the current one is not it. */
+        CURRENT_PASSWORD_WRONG
     }
 
     private Credentials() {

@@ -12,10 +12,8 @@ import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.service.ServicesFactory;
-import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.StoreException;
-import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.Vault;
 
@@ -79,8 +77,9 @@ public final class AuthService {
             repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");
             return created;
         });
-        return new Created(new Session(admin.asActor(), database, services.create(database, keys(key)), vault, key,
-                false));
+        SessionKey sessionKey = new SessionKey(vault, database, key);
+        return new Created(new Session(admin.asActor(), database, services.create(database, sessionKey), vault,
+                sessionKey, false));
     }
 
     /**
@@ -93,6 +92,7 @@ public final class AuthService {
         return switch (unlock) {
             case Vault.Refused refused -> new LoginResult.Refused();
             case Vault.MustWait wait -> new LoginResult.MustWait(wait.until());
+            case Vault.Expired expired -> new LoginResult.Expired();
             case Vault.Unlocked unlocked -> open(name, unlocked);
         };
     }
@@ -135,8 +135,9 @@ public final class AuthService {
     }
 
     private LoginResult open(String name, Vault.Unlocked unlocked) {
-        Database database = openDatabase(unlocked.key(), false);
-        recordFailedLogins(database, unlocked.failedSinceLastLogin());
+        byte[] key = keyOfTheFile(unlocked);
+        Database database = openDatabase(key, false);
+        FailedLogins.record(vault, database, key);
         Optional<UserAccount> user = database.transaction(repos -> {
             Optional<UserAccount> account = repos.users().findByUsername(name).filter(UserAccount::active);
             if (account.isPresent()) {
@@ -148,36 +149,37 @@ public final class AuthService {
         });
         if (user.isEmpty()) {
             database.close();
-            Vault.forget(unlocked.key());
+            Vault.forget(key);
             return new LoginResult.Refused();
         }
+        SessionKey sessionKey = new SessionKey(vault, database, key);
+        // A key change that had to wait (someone else had the register open) is made now, if it can be.
+        sessionKey.changeIfDue();
         return new LoginResult.LoggedIn(new Session(user.get().asActor(), database,
-                services.create(database, keys(unlocked.key())), vault, unlocked.key(),
-                user.get().mustChangePassword()));
+                services.create(database, sessionKey), vault, sessionKey, user.get().mustChangePassword()));
     }
 
     /**
-     * Writes the failed logins kept since the last successful one to the access log, in a transaction
-     * of their own: whatever someone typed at the prompt must never be able to stop the next login.
-     * If they cannot be written now they stay kept, and the next login tries again.
+     * The key the database file is encrypted with. Normally the one key; after a key change cut short
+     * by a crash, the new key if the re-encrypted file was already in place (the change is then
+     * finished), else the old one (the change is then due again).
      */
-    private void recordFailedLogins(Database database, List<KeyFile.PendingEvent> failed) {
-        if (failed.isEmpty()) {
-            return;
+    private byte[] keyOfTheFile(Vault.Unlocked unlocked) {
+        if (unlocked.nextKey() == null) {
+            return unlocked.key();
         }
         try {
-            database.transaction(repos -> {
-                for (KeyFile.PendingEvent event : failed) {
-                    Long userId = repos.users().findByUsername(event.username()).map(UserAccount::id).orElse(null);
-                    repos.accessLog().append(Instant.parse(event.at()), userId, event.username(),
-                            AccessEvent.LOGIN_FAILED, null, "");
-                }
-                return null;
-            });
-            vault.clearPending(failed.size());
-        } catch (RuntimeException e) {
-            System.err.println("lotsbok: earlier failed logins could not be written to the access log ("
-                    + e.getClass().getSimpleName() + ")");
+            if (Database.exists(folder) && Database.opensWith(folder, unlocked.nextKey())) {
+                Database.completeKeyChange(folder, unlocked.key(), unlocked.nextKey());
+                vault.finishKeyChange(unlocked.key(), unlocked.nextKey());
+                Vault.forget(unlocked.key());
+                return unlocked.nextKey();
+            }
+            vault.keyChangeDue(unlocked.key());
+            Vault.forget(unlocked.nextKey());
+            return unlocked.key();
+        } catch (StoreException e) {
+            throw new RegisterUnavailable(RegisterUnavailable.Reason.CANNOT_OPEN, "", e);
         }
     }
 
@@ -197,17 +199,4 @@ public final class AuthService {
         }
     }
 
-    private UserKeys keys(byte[] key) {
-        return new UserKeys() {
-            @Override
-            public void setPassword(String username, char[] password) {
-                vault.setPassword(key, username, password);
-            }
-
-            @Override
-            public void remove(String username) {
-                vault.removeUser(username);
-            }
-        };
-    }
 }

@@ -3,6 +3,7 @@ package se.lotsbok.service.settings;
 import java.util.Optional;
 import se.lotsbok.domain.casepath.Refusal;
 import se.lotsbok.domain.user.Actor;
+import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
@@ -21,6 +22,20 @@ public final class SettingsService {
     /** The unit's settings; they hold no personal data, so anyone logged in may read them. */
     public UnitSettings load() {
         return database.transaction(repos -> repos.settings().load());
+    }
+
+    /** The security settings; anyone logged in reads them (the window locks after their minutes). */
+    public SecuritySettings loadSecurity() {
+        return database.transaction(repos -> repos.settings().loadSecurity());
+    }
+
+    /** Only an administrator changes the security settings. */
+    public void saveSecurity(Actor actor, SecuritySettings settings) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_USERS));
+        database.transaction(repos -> {
+            repos.settings().saveSecurity(actor, settings);
+            return null;
+        });
     }
 
     /** Only an administrator changes the unit's settings. Answers why they were refused, or empty when saved. */

@@ -96,6 +96,31 @@ public final class AccessLogRepository {
         return tx.selectFrom(ACCESS_LOG).orderBy(ACCESS_LOG.SEQ).fetch(AccessLogRepository::toEntry);
     }
 
+    /** The rows recording {@code event}, in order. */
+    public List<AccessLogEntry> ofEvent(AccessEvent event) {
+        return tx.selectFrom(ACCESS_LOG).where(ACCESS_LOG.EVENT.eq(event.name())).orderBy(ACCESS_LOG.SEQ)
+                .fetch(AccessLogRepository::toEntry);
+    }
+
+    /** The rows after row {@code seq}, in order. */
+    public List<AccessLogEntry> after(long seq) {
+        return tx.selectFrom(ACCESS_LOG).where(ACCESS_LOG.SEQ.gt(seq)).orderBy(ACCESS_LOG.SEQ)
+                .fetch(AccessLogRepository::toEntry);
+    }
+
+    /**
+     * Appends copies of {@code rows} (from the log of a register being replaced by a restore), each
+     * with its own time, user, event, participant and detail, chained anew; answers the number the
+     * first copy got (the next number when there were none).
+     */
+    public long carry(List<AccessLogEntry> rows) {
+        long first = head().count() + 1;
+        for (AccessLogEntry row : rows) {
+            append(row.at(), row.userId(), row.username(), row.event(), row.participantId(), row.detail());
+        }
+        return first;
+    }
+
     /** The newest rows matching {@code query}, newest first. */
     public List<AccessLogEntry> find(AccessLogQuery query) {
         List<Condition> conditions = new ArrayList<>();

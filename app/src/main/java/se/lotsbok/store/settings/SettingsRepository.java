@@ -8,6 +8,7 @@ import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.backup.BackupSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.settings.AgeBand;
+import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.store.access.AccessLogRepository;
 
@@ -22,6 +23,9 @@ public final class SettingsRepository {
     private static final String YOUNG_ADULTS_MAX = "young_adults_max_age";
     private static final String BACKUP_FOLDER = "backup_folder";
     private static final String BACKUP_KEEP = "backup_keep";
+    private static final String IDLE_LOCK_MINUTES = "idle_lock_minutes";
+    private static final String TEMPORARY_PASSWORD_DAYS = "temporary_password_days";
+    private static final String COMPACTED_BYTES = "compacted_bytes";
 
     private final DSLContext tx;
     private final AccessLogRepository log;
@@ -66,6 +70,31 @@ public final class SettingsRepository {
         put(BACKUP_FOLDER, settings.folder());
         put(BACKUP_KEEP, Integer.toString(settings.keep()));
         log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "backups");
+    }
+
+    public SecuritySettings loadSecurity() {
+        Map<String, String> values = tx.selectFrom(UNIT_SETTING)
+                .where(UNIT_SETTING.SETTING_KEY.in(IDLE_LOCK_MINUTES, TEMPORARY_PASSWORD_DAYS))
+                .fetchMap(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE);
+        SecuritySettings d = SecuritySettings.DEFAULTS;
+        return new SecuritySettings(number(values, IDLE_LOCK_MINUTES, d.idleLockMinutes()),
+                number(values, TEMPORARY_PASSWORD_DAYS, d.temporaryPasswordDays()));
+    }
+
+    public void saveSecurity(Actor actor, SecuritySettings settings) {
+        put(IDLE_LOCK_MINUTES, Integer.toString(settings.idleLockMinutes()));
+        put(TEMPORARY_PASSWORD_DAYS, Integer.toString(settings.temporaryPasswordDays()));
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "security");
+    }
+
+    /** The size of the file right after it was last compacted, or 0 if it never was. */
+    public long compactedBytes() {
+        return tx.select(UNIT_SETTING.SETTING_VALUE).from(UNIT_SETTING).where(UNIT_SETTING.SETTING_KEY.eq(COMPACTED_BYTES))
+                .fetchOptional(UNIT_SETTING.SETTING_VALUE).map(Long::parseLong).orElse(0L);
+    }
+
+    public void saveCompactedBytes(long bytes) {
+        put(COMPACTED_BYTES, Long.toString(bytes));
     }
 
     private void put(String key, String value) {
