@@ -480,11 +480,24 @@ public final class Database implements AutoCloseable {
         try (Connection connection = readOnly.getConnection()) {
             return connection.isValid(1);
         } catch (SQLException e) {
-            if (e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD) {
+            if (wrongKey(e)) {
+                return false;
+            }
+        }
+        // Read-only opening is refused while a lock file is there (another program, or one killed
+        // with the file open): the ordinary opening tells a live server from a dead one.
+        try (Connection connection = DriverManager.getConnection(url(folder), USER, passwords(key))) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            if (wrongKey(e)) {
                 return false;
             }
             throw new StoreException("cannot read the database file", e);
         }
+    }
+
+    private static boolean wrongKey(SQLException e) {
+        return e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD;
     }
 
     /** The size of the database file in bytes. */
