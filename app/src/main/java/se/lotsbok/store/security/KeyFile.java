@@ -49,8 +49,10 @@ public final class KeyFile {
     static final int FIRST_FORMAT = 1;
     static final int FORMAT = 2;
     private static final int MAX_PENDING = 1_000;
+    /** Reads files of the first release too, which lack the newer fields (they read as 0 or null). */
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     /** One byte sequence per content, for the seal: properties and map keys in a fixed order. */
     private static final JsonMapper CANONICAL = JsonMapper.builder()
