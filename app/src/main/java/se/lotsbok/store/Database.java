@@ -289,7 +289,8 @@ public final class Database implements AutoCloseable {
             java.util.function.BiFunction<Repositories, Carried, ?> afterwards) {
         Path work = folder.resolve(".restore-" + System.nanoTime());
         try {
-            Path candidate = Files.createDirectories(work.resolve("candidate"));
+            FileAccess.createFolder(work);
+            Path candidate = FileAccess.createFolder(work.resolve("candidate"));
             try {
                 BackupArchive.extractDatabase(zip, candidate);
             } catch (BackupArchive.NotABackup e) {
@@ -630,13 +631,19 @@ public final class Database implements AutoCloseable {
      * reads it back, see {@link #restoreFromScript}).
      */
     public void scriptTo(Path file) {
+        Path target = file.toAbsolutePath();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            FileAccess.createFolder(target.getParent());
+            // Written owner-only under a temporary name and moved into place: never half a script.
+            Path temp = FileAccess.newTempFile(target.getParent(), "lotsbok-script");
+            try {
+                handle.dsl().execute("SCRIPT TO ? " + SCRIPT_OPTIONS, temp.toString(),
+                        HexFormat.of().formatHex(handle.key()));
+                FileAccess.restrict(temp);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            handle.dsl().execute("SCRIPT TO ? " + SCRIPT_OPTIONS, file.toAbsolutePath().toString(),
-                    HexFormat.of().formatHex(handle.key()));
         } catch (IOException | DataAccessException e) {
             throw new StoreException("script to " + file + " failed", e);
         }
