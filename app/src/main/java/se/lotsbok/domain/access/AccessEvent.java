@@ -33,6 +33,8 @@ public enum AccessEvent {
     NOTE_DRAFT_DISCARDED,
     NOTE_SIGNED,
     NOTE_SEARCH,
+    /** "Att göra" showed this participant's follow-ups, goals, consent or draft. */
+    TODO_READ,
     FOLLOW_UP_DONE,
     NAVIGATOR_CHANGED,
     ACCESS_REFUSED,
