@@ -34,6 +34,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(UncaughtErrors.typeOnly(System.err));
         quietLibraries();
         Clock clock = AppWiring.systemClock();
         if (Cli.isCommand(args)) {
