@@ -54,6 +54,18 @@ public final class Confirm {
         return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
+    /** Asks {@code question} with OK and Cancel; true means go ahead. */
+    public static boolean ask(Texts texts, Node owner, String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        alert.setTitle(texts.get("app.title"));
+        alert.setHeaderText(null);
+        if (owner != null && owner.getScene() != null) {
+            alert.initOwner(owner.getScene().getWindow());
+        }
+        localize(alert.getDialogPane(), texts);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
     /** True when the user chooses to discard; false keeps them editing. */
     public static boolean discardChanges(Texts texts, Node owner) {
         ButtonType discard = new ButtonType(texts.get("confirm.discard.discard"), ButtonBar.ButtonData.OK_DONE);

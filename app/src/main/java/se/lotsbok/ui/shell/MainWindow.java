@@ -33,6 +33,7 @@ import se.lotsbok.service.AppServices;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.ui.access.AccessLogScreen;
 import se.lotsbok.ui.access.AccessLogViewModel;
+import se.lotsbok.ui.user.SecurityViewModel;
 import se.lotsbok.ui.user.UsersScreen;
 import se.lotsbok.ui.user.UsersViewModel;
 import se.lotsbok.domain.settings.UnitSettings;
@@ -56,6 +57,7 @@ import se.lotsbok.ui.participant.ParticipantsViewModel;
 import se.lotsbok.ui.settings.SettingsScreen;
 import se.lotsbok.ui.backup.BackupScreen;
 import se.lotsbok.ui.backup.BackupViewModel;
+import se.lotsbok.ui.settings.OwnPasswordViewModel;
 import se.lotsbok.ui.settings.SettingsViewModel;
 
 /** The main window: a header, the navigation on the left and the chosen screen beside it. */
@@ -89,6 +91,7 @@ public final class MainWindow {
         }
     }
 
+    private final Session session;
     private final AppServices services;
     private final Actor actor;
     private final Tasks tasks;
@@ -115,6 +118,7 @@ public final class MainWindow {
     public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout,
             FileDialogs fileDialogs) {
         this.fileDialogs = fileDialogs;
+        this.session = session;
         this.services = session.services();
         this.actor = session.actor();
         this.tasks = tasks;
@@ -173,7 +177,8 @@ public final class MainWindow {
                 services.navigators(), services.notes(), services.accessLog(),
                 actor, tasks, texts, unitSettings::get, services.clock(), errors), texts);
         SettingsScreen settings = new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
-                this::languageChanged, this::settingsChanged, errors), texts);
+                this::languageChanged, this::settingsChanged, errors),
+                new OwnPasswordViewModel(session::changePassword, tasks, texts, errors), texts);
 
         Map<Place, Node> screens = new LinkedHashMap<>();
         Map<Place, Runnable> onShow = new LinkedHashMap<>();
@@ -218,6 +223,7 @@ public final class MainWindow {
                 }
                 case USERS -> {
                     UsersScreen users = new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),
+                            new SecurityViewModel(services.settings(), services.users(), actor, tasks, texts, errors),
                             texts);
                     screens.put(place, users.node());
                     onShow.put(place, users::load);

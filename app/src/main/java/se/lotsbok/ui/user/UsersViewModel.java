@@ -126,7 +126,8 @@ public final class UsersViewModel {
                 case UserService.Done done -> {
                     password.set("");
                     repeated.set("");
-                    message.set(texts.format(doneKey, done.user().username()));
+                    message.set(texts.format(doneKey, done.user().username()) + (done.keyChange() == null ? ""
+                            : " " + SecurityViewModel.keyChangeText(texts, done.keyChange())));
                     load();
                     selected.set(done.user());
                 }
