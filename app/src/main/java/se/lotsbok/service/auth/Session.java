@@ -99,6 +99,15 @@ public final class Session implements AutoCloseable {
         };
     }
 
+    private void compactIfDue() {
+        try {
+            services.maintenance().compactIfDue();
+        } catch (RuntimeException e) {
+            // The file stays as large as it is; the next logout tries again.
+            System.err.println("lotsbok: the register could not be compacted (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     /**
      * Logs out: the logout is logged, a key change that had to wait is made if the register is ours
      * alone now, the file is compacted if it has grown much, the database closed and the key wiped.
@@ -114,6 +123,7 @@ public final class Session implements AutoCloseable {
             if (database.isOpen()) {
                 database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.LOGOUT, null, ""));
                 key.changeIfDue();
+                compactIfDue();
             }
         } finally {
             database.close();

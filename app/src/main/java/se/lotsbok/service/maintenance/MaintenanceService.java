@@ -45,12 +45,24 @@ public final class MaintenanceService {
     private final Database database;
     private final Clock clock;
     private final Supplier<List<byte[]>> earlierKeys;
+    private final Compaction compaction;
 
     /** @param earlierKeys the register's earlier keys, which backups from before a key change need */
-    public MaintenanceService(Database database, Clock clock, Supplier<List<byte[]>> earlierKeys) {
+    public MaintenanceService(Database database, Clock clock, Supplier<List<byte[]>> earlierKeys, Compaction compaction) {
         this.database = database;
         this.clock = clock;
         this.earlierKeys = earlierKeys;
+        this.compaction = compaction;
+    }
+
+    /** The file's size when it is due to be compacted at logout (which takes a while); 0 when it is not. */
+    public long compactionDueBytes() {
+        return compaction.dueBytes();
+    }
+
+    /** At logout or close: compacts the file if it has grown much since it last was. */
+    public Compaction.Result compactIfDue() {
+        return compaction.compactIfDue();
     }
 
     public RegisterInfo info(Actor actor) {

@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.i18n.Texts;
@@ -45,6 +46,7 @@ public final class AppWindow {
             idleLock.used();
         }
     };
+    private MainWindow mainWindow;
     /** What the window showed when it locked. */
     private Parent lockedAway;
 
@@ -58,6 +60,15 @@ public final class AppWindow {
     public void show(Stage stage) {
         this.stage = stage;
         stage.addEventFilter(InputEvent.ANY, use);
+        // Closing the window while logged in logs out as the button does, with the same progress shown.
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (session != null) {
+                e.consume();
+                if (lockedAway == null && mainWindow.mayLeave()) {
+                    leave(stage::hide);
+                }
+            }
+        });
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         showLogin();
@@ -68,6 +79,7 @@ public final class AppWindow {
     public void close() {
         stopBackups();
         stopIdleLock();
+        mainWindow = null;
         if (session != null) {
             backupAtLogout(session);
             session.close();
@@ -94,7 +106,8 @@ public final class AppWindow {
     private void loggedIn(Session newSession) {
         session = newSession;
         login = null;
-        new MainWindow(session, tasks, language, this::logout).show(stage);
+        mainWindow = new MainWindow(session, tasks, language, this::logout);
+        mainWindow.show(stage);
         backupIfDue();
         backups = new Timeline(new KeyFrame(Duration.hours(1), e -> backupIfDue()));
         backups.setCycleCount(Animation.INDEFINITE);
@@ -148,10 +161,22 @@ public final class AppWindow {
     }
 
     private void logout() {
+        leave(this::showLogin);
+    }
+
+    /**
+     * Ends the session on the worker (the backup at logout, the logout itself, a key change or a
+     * compaction that is due) while the window says what it is doing, then runs {@code then}.
+     */
+    private void leave(Runnable then) {
         stopBackups();
         stopIdleLock();
         Session ending = session;
         session = null;
+        mainWindow = null;
+        Texts texts = Texts.of(language.load());
+        long compacting = compactionDue(ending);
+        stage.getScene().setRoot(new LeavingScreen(texts, compacting).node());
         tasks.run(() -> {
             try {
                 backupAtLogout(ending);
@@ -159,7 +184,15 @@ public final class AppWindow {
                 ending.close();
             }
             return null;
-        }, done -> showLogin(), error -> showLogin());
+        }, done -> then.run(), error -> then.run());
+    }
+
+    private static long compactionDue(Session ending) {
+        try {
+            return ending.services().maintenance().compactionDueBytes();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private void backupIfDue() {
