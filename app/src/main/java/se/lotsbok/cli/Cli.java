@@ -302,6 +302,10 @@ public final class Cli {
                     : texts.get("cli.import.refusedFile"));
         }
         out.println(texts.format("cli.import.done", result.rows().size(), result.newParticipants(), result.writes()));
+        if (result.compaction() != null && result.compaction().done()) {
+            out.println(texts.format("cli.import.compacted", result.compaction().before() / 1_000_000,
+                    result.compaction().after() / 1_000_000));
+        }
         return OK;
     }
 

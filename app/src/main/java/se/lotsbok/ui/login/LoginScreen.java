@@ -1,7 +1,6 @@
 package se.lotsbok.ui.login;
 
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -14,9 +13,9 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Styles;
 
@@ -66,13 +65,7 @@ public final class LoginScreen {
         grid.addRow(3, repeatedLabel, repeated);
         grid.add(passwordHint, 1, 4);
 
-        Label message = new Label();
-        message.setId("loginMessage");
-        message.setWrapText(true);
-        message.getStyleClass().add(Styles.FORM_MESSAGE);
-        message.textProperty().bind(viewModel.messageProperty());
-        message.visibleProperty().bind(Bindings.isNotEmpty(viewModel.messageProperty()));
-        message.managedProperty().bind(message.visibleProperty());
+        Label message = Cards.formMessage("loginMessage", viewModel.messageProperty());
 
         Button submit = new Button();
         submit.setId("loginButton");
@@ -104,14 +97,7 @@ public final class LoginScreen {
         });
         layout.run();
 
-        VBox card = new VBox(14, title, heading, intro, grid, message, buttons);
-        card.getStyleClass().addAll(Styles.CARD, "login-card");
-        card.setMaxWidth(520);
-        card.setMaxHeight(VBox.USE_PREF_SIZE);
-        root = new StackPane(card);
-        root.getStyleClass().addAll(Styles.APP, "login");
-        root.setId("loginScreen");
-        StackPane.setAlignment(card, Pos.CENTER);
+        root = Cards.centred("loginScreen", 14, title, heading, intro, grid, message, buttons);
     }
 
     public Parent node() {

@@ -7,7 +7,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import se.lotsbok.i18n.Texts;
-import se.lotsbok.ui.common.Styles;
+import se.lotsbok.ui.common.Cards;
 
 /** Shown while a user logs out or closes the window: the backup, and a compaction when one is due. */
 final class LeavingScreen {
@@ -22,14 +22,8 @@ final class LeavingScreen {
                 : texts.format("leaving.compacting", compactingBytes / 1_000_000));
         text.setId("leavingMessage");
         text.setWrapText(true);
-        VBox card = new VBox(16, progress, text);
-        card.setAlignment(Pos.CENTER);
-        card.getStyleClass().addAll(Styles.CARD, "login-card");
-        card.setMaxWidth(520);
-        card.setMaxHeight(VBox.USE_PREF_SIZE);
-        root = new StackPane(card);
-        root.getStyleClass().addAll(Styles.APP, "login");
-        root.setId("leavingScreen");
+        root = Cards.centred("leavingScreen", 16, progress, text);
+        ((VBox) root.getChildren().getFirst()).setAlignment(Pos.CENTER);
     }
 
     Parent node() {
