@@ -74,6 +74,7 @@ final class FileSizeBenchmark implements Benchmarks.Benchmark {
         Random random = new Random(25);
         long largest = 0;
         int logins = 0;
+        int compactions = 0;
         int notes = 0;
         began = System.nanoTime();
         LocalDate day = start;
@@ -85,20 +86,27 @@ final class FileSizeBenchmark implements Benchmarks.Benchmark {
             for (String user : USERS) {
                 clock.advance(java.time.Duration.between(clock.instant(),
                         day.atTime(LocalTime.of(9, 0)).atZone(TestDatabases.STOCKHOLM).toInstant()));
+                long before;
                 try (Session session = register.login(user)) {
                     logins++;
                     notes += aWorkingHour(session, day, random);
-                    largest = Math.max(largest, Files.size(folder.resolve("lotsbok.mv.db")));
+                    before = Files.size(folder.resolve("lotsbok.mv.db"));
+                    largest = Math.max(largest, before);
+                    if (session.services().maintenance().compactionDueBytes() > 0) {
+                        compactions++;
+                    }
                 }
             }
         }
         System.out.printf("a year of daily use: %d working days, %,d logins, %,d signed notes in %.0f s%n", days,
                 logins, notes, (System.nanoTime() - began) / 1e9);
-        System.out.printf("file after the year: %.1f MB (largest before a logout: %.1f MB)%n",
-                Files.size(folder.resolve("lotsbok.mv.db")) / 1e6, largest / 1e6);
+        System.out.printf("file after the year: %.1f MB (largest before a logout: %.1f MB; %d logouts compacted it)%n",
+                Files.size(folder.resolve("lotsbok.mv.db")) / 1e6, largest / 1e6, compactions);
         try (Database database = register.openDirectly()) {
             int count = database.transaction(repos -> repos.participants().count());
             System.out.printf("participants %,d%n", count);
+            database.compact();
+            System.out.printf("the same file compacted now: %.1f MB%n", database.fileBytes() / 1e6);
         }
     }
 
