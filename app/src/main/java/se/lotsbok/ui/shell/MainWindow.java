@@ -54,6 +54,7 @@ public final class MainWindow {
     public static final String DISCARD_BUTTON_ID = "discardChangesButton";
     public static final String KEEP_BUTTON_ID = "keepEditingButton";
 
+    private final Session session;
     private final AppServices services;
     private final java.nio.file.Path dataFolder;
     private final Actor actor;
@@ -83,6 +84,7 @@ public final class MainWindow {
     public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout,
             FileDialogs fileDialogs) {
         this.fileDialogs = fileDialogs;
+        this.session = session;
         this.services = session.services();
         this.actor = session.actor();
         this.dataFolder = session.dataFolder();
@@ -138,7 +140,7 @@ public final class MainWindow {
         ErrorReporter errors = new ErrorReporter(texts, dialogs);
         screens = new Screens(services, actor, tasks, texts, dialogs, fileDialogs, errors, new Screens.Window(
                 unitSettings::get, this::openParticipant, this::languageChanged, this::settingsChanged,
-                this::sessionEnded));
+                this::sessionEnded, session::changePassword));
         current = null;
         List<Place> places = java.util.Arrays.stream(Place.values()).filter(p -> p.shownTo(actor)).toList();
 
