@@ -12,6 +12,7 @@ import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.casepath.CaseService;
 import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.journal.NoteService;
+import se.lotsbok.service.maintenance.Compaction;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
@@ -77,6 +78,7 @@ public final class AppWiring {
         CaseService cases = new CaseService(database, clock, coverage);
         NavigatorService navigators = new NavigatorService(database, clock, coverage);
         SettingsService settings = new SettingsService(database);
+        Compaction compaction = new Compaction(database);
         return new AppServices(
                 participants,
                 cases,
@@ -84,10 +86,10 @@ public final class AppWiring {
                 new NoteService(database, clock, coverage),
                 settings,
                 new ReportService(database, clock),
-                new ImportService(database, clock, participants, cases, navigators, settings),
+                new ImportService(database, clock, participants, cases, navigators, settings, compaction),
                 new UserService(database, keys, clock),
                 new AccessLogService(database, clock.getZone()),
-                new MaintenanceService(database, clock),
+                new MaintenanceService(database, clock, keys::earlierKeys, compaction),
                 new RetentionService(database, clock),
                 new ExtractService(database, clock),
                 clock);

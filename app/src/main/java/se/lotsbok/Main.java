@@ -45,6 +45,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler(UncaughtErrors.typeOnly(System.err));
         quietLibraries();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
             LOG.log(System.Logger.Level.ERROR, "uncaught exception in thread " + thread.getName(), error);

@@ -38,6 +38,7 @@ import se.lotsbok.report.ExportOptions;
 import se.lotsbok.report.TallyFormat;
 import se.lotsbok.report.TallyHeader;
 import se.lotsbok.domain.access.AccessDenied;
+import se.lotsbok.service.access.AccessLogService;
 import se.lotsbok.service.auth.AuthService;
 import se.lotsbok.service.extract.ExtractRequest;
 import se.lotsbok.service.extract.ExtractService;
@@ -48,6 +49,7 @@ import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.maintenance.MaintenanceService;
 import se.lotsbok.service.maintenance.RestoreRefused;
 import se.lotsbok.service.auth.Login;
+import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.server.ServerAddress;
@@ -84,6 +86,7 @@ public final class Cli {
             command("script", this::script),
             command("restore-script", this::restoreScript),
             command("verify-log", this::verifyLog),
+            command("change-key", this::changeKey),
             command("report", this::report),
             command("summary", this::summary),
             command("import", this::importFile),
@@ -345,12 +348,27 @@ public final class Cli {
             return switch (result) {
                 case AccessLogChain.Intact intact -> {
                     out.println(texts.format("accessLog.intact", intact.count()));
+                    for (AccessLogService.Restore restore : session.services().accessLog().restores(session.actor())) {
+                        out.println(Messages.restore(texts, restore.at().atZone(clock.getZone()), restore.note()));
+                    }
                     yield OK;
                 }
                 case AccessLogChain.Broken broken -> fail(FAILED, texts.format("accessLog.broken." + broken.problem().name(),
                         broken.seq()));
             };
         }
+    }
+
+    private int changeKey(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
+        args.allowOnly(texts, "db");
+        try (Session session = login.login(dataFolder(args))) {
+            UserKeys.KeyChange change = session.services().users().changeKey(session.actor());
+            out.println(texts.get(change.changed() ? "cli.changeKey.done" : "cli.changeKey.due"));
+            if (!change.leftOut().isEmpty()) {
+                out.println(texts.format("cli.changeKey.leftOut", String.join(", ", change.leftOut())));
+            }
+        }
+        return OK;
     }
 
     private int report(Arguments args) throws Arguments.UsageException, CliLogin.Failed {
@@ -428,6 +446,10 @@ public final class Cli {
                     : texts.get("cli.import.refusedFile"));
         }
         out.println(texts.format("cli.import.done", result.rows().size(), result.newParticipants(), result.writes()));
+        if (result.compaction() != null && result.compaction().done()) {
+            out.println(texts.format("cli.import.compacted", result.compaction().before() / 1_000_000,
+                    result.compaction().after() / 1_000_000));
+        }
         return OK;
     }
 

@@ -138,6 +138,7 @@ final class CliLogin {
             }
             case LoginResult.LoggedIn loggedIn -> loggedIn.session();
             case LoginResult.Refused refused -> throw new Failed(Cli.FAILED, texts.get("login.refused"));
+            case LoginResult.Expired expired -> throw new Failed(Cli.FAILED, texts.get("login.expired"));
             case LoginResult.MustWait wait -> throw new Failed(Cli.FAILED, texts.format("login.mustWait",
                     Math.max(1, Duration.between(clock.instant(), wait.until()).toSeconds())));
         };

@@ -37,4 +37,14 @@ public final class Messages {
                 .toList();
         return texts.format(message.reason(), args.toArray());
     }
+
+    /** What a restore did to the register and its log, for the log check in the window and on the command line. */
+    public static String restore(Texts texts, java.time.ZonedDateTime at, se.lotsbok.domain.access.RestoreNote note) {
+        String when = at.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+        return note.carried() == 0
+                ? texts.format("accessLog.restored.none", when, note.backup(), note.safetyBackup())
+                : texts.format("accessLog.restored", when, note.backup(), note.carried(), Long.toString(note.carriedFrom()),
+                        Long.toString(note.carriedTo()), Long.toString(note.carriedAs()),
+                        Long.toString(note.carriedAs() + note.carried() - 1), note.safetyBackup());
+    }
 }

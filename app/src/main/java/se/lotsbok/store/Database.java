@@ -3,7 +3,11 @@ package se.lotsbok.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,6 +18,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,11 +43,13 @@ import org.jooq.exception.DataAccessException;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.domain.access.AccessLogEntry;
 import se.lotsbok.store.access.LogHeadFile;
 import se.lotsbok.store.backup.BackupArchive;
 import se.lotsbok.store.journal.V6__GuardSignedNotes;
 import se.lotsbok.store.report.V16__FollowUpReportTrigger;
 import se.lotsbok.store.report.V9__ReportChangeTriggers;
+import se.lotsbok.store.security.FileAccess;
 import se.lotsbok.store.security.KeyFile;
 import se.lotsbok.store.security.KeyWrap;
 import se.lotsbok.store.security.V18__SigningKey;
@@ -80,47 +87,24 @@ public final class Database implements AutoCloseable {
     private static final List<String> UNIQUE_CONSTRAINTS = List.of("participant_identity_number_unique", "app_user_username_unique", "app_user_navigator_unique");
 
     private final Path folder;
-    private final byte[] key;
-    private final String filePassword;
-    private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
     private final Clock clock;
-    private final LogHeadFile logHead;
-    /**
-     * Whether the copy of the log head agreed with the log when the database was opened. If not, the
-     * copy is left as it is: writing new heads over it would hide that the log's end was tampered with.
-     */
-    private final boolean headCopyAgreed;
+    /** The open connection pool and what belongs to it; replaced when the key changes or the file is compacted. */
+    private volatile Handle handle;
     /** The transaction running on this thread, which nested calls join. */
     private final ThreadLocal<Repositories> current = new ThreadLocal<>();
     /** The office server this register is on, or null for the file in {@link #folder}. */
     private final ServerAddress server;
     private volatile boolean open = true;
 
-    private Database(Path folder, byte[] key, JdbcConnectionPool pool, Clock clock, LogHeadFile logHead) {
-        this.folder = folder;
-        this.key = key.clone();
-        this.filePassword = HexFormat.of().formatHex(key);
-        this.pool = pool;
-        this.clock = clock;
-        this.logHead = logHead;
-        this.server = null;
-        this.dsl = DSL.using(pool, SQLDialect.H2, new Settings()
-                .withExecuteLogging(false)
-                .withRenderSchema(false));
-        this.headCopyAgreed = headCopyAgrees();
+    private Database(Path folder, Clock clock, Handle handle) {
+        this(folder, null, clock, handle);
     }
 
-    private Database(ServerAddress server, JdbcConnectionPool pool, Clock clock) {
-        this.folder = null;
-        this.key = new byte[0];
-        this.filePassword = "";
-        this.pool = pool;
-        this.clock = clock;
-        this.logHead = null;
+    private Database(Path folder, ServerAddress server, Clock clock, Handle handle) {
+        this.folder = folder;
         this.server = server;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, ServerConnections.settings());
-        this.headCopyAgreed = false;
+        this.clock = clock;
+        this.handle = handle;
     }
 
     /**
@@ -136,7 +120,35 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = ServerConnections.pool(server, login, password, env);
         try {
             ServerConnections.checkReady(pool);
-            return new Database(server, pool, clock);
+            // No key and no copy of the log head: the server keeps its files and its log itself.
+            return new Database(null, server, clock, new Handle(new byte[0], pool,
+                    DSL.using(pool, SQLDialect.POSTGRES, ServerConnections.settings()), null, false));
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw e;
+        }
+    }
+
+    /**
+     * The pool on the file with its key, and the copy of the log head sealed with that key.
+     * {@code headCopyAgreed}: whether the copy agreed with the log when the file was opened. If not, the
+     * copy is left as it is: writing new heads over it would hide that the log's end was tampered with.
+     */
+    private record Handle(byte[] key, JdbcConnectionPool pool, DSLContext dsl, LogHeadFile logHead,
+            boolean headCopyAgreed) {
+    }
+
+    /** Opens a pool on the file in {@code folder}, migrated; the file must open with {@code key}. */
+    private static Handle connect(Path folder, byte[] key, Clock clock) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, passwords(key));
+        try {
+            checkOpenable(pool);
+            migrate(pool);
+            DSLContext dsl = DSL.using(pool, SQLDialect.H2, new Settings()
+                    .withExecuteLogging(false)
+                    .withRenderSchema(false));
+            LogHeadFile logHead = new LogHeadFile(folder, key);
+            return new Handle(key.clone(), pool, dsl, logHead, headCopyAgrees(dsl, logHead, clock));
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
@@ -158,7 +170,7 @@ public final class Database implements AutoCloseable {
         return server == null ? folder.toAbsolutePath().toString() : server.toString();
     }
 
-    private boolean headCopyAgrees() {
+    private static boolean headCopyAgrees(DSLContext dsl, LogHeadFile logHead, Clock clock) {
         LogHeadFile.State copy = logHead.read();
         return dsl.transactionResult(cfg -> {
             Repositories repos = new Repositories(cfg.dsl(), clock);
@@ -187,24 +199,36 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("database key must be " + KeyWrap.KEY_BYTES + " bytes");
         }
         try {
-            Files.createDirectories(folder);
+            FileAccess.createFolder(folder);
         } catch (IOException e) {
             throw new StoreException("cannot create data folder " + folder, e);
         }
         refuseIfTooNew(folder, key);
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, passwords(key));
+        Database database = new Database(folder, clock, connect(folder, key, clock));
         try {
-            checkOpenable(pool);
-            migrate(pool);
-            Database database = new Database(folder, key, pool, clock, new LogHeadFile(folder, key));
             database.transaction(repos -> {
                 repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
                 return null;
             });
+            database.ownerOnly();
             return database;
         } catch (RuntimeException e) {
-            pool.dispose();
+            database.close();
             throw e;
+        }
+    }
+
+    /** The register's files are the running account's alone (older versions made them readable by all). */
+    private void ownerOnly() {
+        try {
+            FileAccess.tighten(folder);
+            for (String name : new String[] {FILE_NAME + ".mv.db", FILE_NAME + ".lock.db", KeyFile.FILE_NAME,
+                    LogHeadFile.FILE_NAME}) {
+                FileAccess.tighten(folder.resolve(name));
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "the register''s files could not be made private ({0})",
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -248,7 +272,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             AtomicReference<Repositories> used = new AtomicReference<>();
-            T result = dsl.transactionResult(cfg -> {
+            Handle now = handle;
+            T result = now.dsl().transactionResult(cfg -> {
                 Repositories repos = new Repositories(cfg.dsl(), clock, server != null);
                 used.set(repos);
                 current.set(repos);
@@ -258,7 +283,7 @@ public final class Database implements AutoCloseable {
                     current.remove();
                 }
             });
-            used.get().accessLog().appendedHead().ifPresent(this::mirrorLogHead);
+            used.get().accessLog().appendedHead().ifPresent(head -> mirrorLogHead(now, head));
             return result;
         } catch (IntegrityConstraintViolationException e) {
             throw new StoreException.Duplicate(constraintOf(e), e);
@@ -272,7 +297,8 @@ public final class Database implements AutoCloseable {
 
     /** The applied schema version, e.g. "1". */
     public String schemaVersion() {
-        MigrationInfo current = (server == null ? flyway(pool) : ServerConnections.flyway(pool)).info().current();
+        MigrationInfo current = (server == null ? flyway(handle.pool()) : ServerConnections.flyway(handle.pool()))
+                .info().current();
         return current == null ? "0" : current.getVersion().getVersion();
     }
 
@@ -283,7 +309,8 @@ public final class Database implements AutoCloseable {
     public void backupTo(Path zipFile) {
         refuseOnServer("backup");
         try {
-            BackupArchive.write(zipFile, h2Zip -> dsl.execute("BACKUP TO ?", h2Zip.toString()), folder.resolve(KeyFile.FILE_NAME));
+            BackupArchive.write(zipFile, h2Zip -> handle.dsl().execute("BACKUP TO ?", h2Zip.toString()),
+                    folder.resolve(KeyFile.FILE_NAME));
             LOG.log(System.Logger.Level.INFO, "backup written to {0} ({1} bytes)", zipFile.toAbsolutePath(),
                     Files.size(zipFile));
         } catch (IOException | DataAccessException e) {
@@ -297,59 +324,90 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * The rows of the log before a restore that the restored log carries on: rows {@code from}–{@code to}
+     * of the old log (those written after the backup was taken) now follow from row {@code as} on.
+     * {@code before} is the old log's head.
+     */
+    public record Carried(long from, long to, long as, AccessLogChain.Head before) {
+    }
+
+    /**
      * Replaces this register with the backup in {@code zip}. First the backup is checked in a copy
-     * beside the register (it must be a Lotsbok backup, open with this register's key, be no newer
-     * than this program, and its access log must verify); then the current register is backed up to
-     * {@code safetyBackup}; then, if no other program is connected, the current file is set aside,
-     * the checked one put in its place, and opened to run {@code afterwards} (the log entry of the
-     * restore). If anything fails after the swap, the set-aside file is put back. This database is
-     * closed when the method returns, whatever the outcome: the user logs in again.
+     * beside the register (it must be a Lotsbok backup, open with this register's key or one of its
+     * {@code earlierKeys}, be no newer than this program, and its access log must verify); a backup
+     * from before a change of the key is encrypted anew with the present key. Then the current
+     * register is backed up to {@code safetyBackup}; then, if no other program is connected, the
+     * current file is set aside and the checked one put in its place. In one transaction on it, the
+     * rows of the access log written after the backup was taken are carried over from the log being
+     * replaced and {@code afterwards} runs (the log entry of the restore, and what must be redone). If
+     * anything fails after the swap, the set-aside file is put back. This database is closed when the
+     * method returns, whatever the outcome: the user logs in again.
      *
      * @throws StoreException.BadBackup when the backup cannot be restored (nothing changed, and this
      *     database is still open)
      * @throws StoreException.InUse when another program has the register open (nothing changed)
      */
-    public Restored restoreFrom(Path zip, Path safetyBackup, Function<Repositories, ?> afterwards) {
+    public Restored restoreFrom(Path zip, Path safetyBackup, List<byte[]> earlierKeys,
+            java.util.function.BiFunction<Repositories, Carried, ?> afterwards) {
         refuseOnServer("restore");
         Path work = folder.resolve(".restore-" + System.nanoTime());
         try {
-            Path candidate = Files.createDirectories(work.resolve("candidate"));
-            AccessLogChain.Head head;
-            int participants;
+            FileAccess.createFolder(work);
+            Path candidate = FileAccess.createFolder(work.resolve("candidate"));
             try {
                 BackupArchive.extractDatabase(zip, candidate);
             } catch (BackupArchive.NotABackup e) {
                 throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
             }
+            byte[] key = handle.key();
+            byte[] backupKey = keyOpening(candidate, key, earlierKeys);
+            if (backupKey != key) {
+                try {
+                    ChangeFileEncryption.execute(candidate.toString(), FILE_NAME, "AES", filePassword(backupKey),
+                            filePassword(key), true);
+                } catch (SQLException e) {
+                    throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
+                }
+            }
+            record Check(AccessLogChain.Verification log, AccessLogChain.Head head, int participants,
+                    Map<Long, String> hashes) {
+            }
+            Check check;
             try (Database restored = open(candidate, key, clock)) {
-                record Check(AccessLogChain.Verification log, AccessLogChain.Head head, int participants) {
-                }
-                Check check = restored.transaction(repos -> {
+                check = restored.transaction(repos -> {
                     AccessLogChain.Head last = repos.accessLog().head();
-                    return new Check(AccessLogChain.verify(repos.accessLog().all(), last, Optional.empty()), last,
-                            repos.participants().count());
+                    List<AccessLogEntry> rows = repos.accessLog().all();
+                    Map<Long, String> hashes = new java.util.HashMap<>();
+                    rows.forEach(r -> hashes.put(r.seq(), r.hash()));
+                    return new Check(AccessLogChain.verify(rows, last, Optional.empty()), last,
+                            repos.participants().count(), hashes);
                 });
-                if (check.log() instanceof AccessLogChain.Broken) {
-                    throw new StoreException.BadBackup(StoreException.BadBackup.Reason.LOG_BROKEN, null);
-                }
-                head = check.head();
-                participants = check.participants();
             } catch (StoreException.WrongKey e) {
                 throw new StoreException.BadBackup(StoreException.BadBackup.Reason.OTHER_REGISTER, e);
             } catch (StoreException.TooNew e) {
                 throw new StoreException.BadBackup(StoreException.BadBackup.Reason.TOO_NEW, e);
-            } catch (StoreException.BadBackup e) {
-                throw e;
             } catch (StoreException | DataAccessException e) {
                 throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
             }
+            if (check.log() instanceof AccessLogChain.Broken) {
+                throw new StoreException.BadBackup(StoreException.BadBackup.Reason.LOG_BROKEN, null);
+            }
+            record Before(AccessLogChain.Head head, List<AccessLogEntry> after, long common) {
+            }
+            Before before = transaction(repos -> {
+                long common = commonRows(repos, check.head(), check.hashes());
+                return new Before(repos.accessLog().head(), repos.accessLog().after(common), common);
+            });
             backupTo(safetyBackup);
             close();
             ensureAlone();
-            swapIn(candidate, work.resolve("aside"), head, afterwards);
+            swapIn(candidate, work.resolve("aside"), check.head(), repos -> {
+                long as = repos.accessLog().carry(before.after());
+                return afterwards.apply(repos, new Carried(before.common() + 1, before.head().count(), as, before.head()));
+            });
             LOG.log(System.Logger.Level.INFO, "register restored from backup {0} ({1} access log entries)",
-                    zip.toAbsolutePath(), head.count());
-            return new Restored(participants, head.count());
+                    zip.toAbsolutePath(), check.head().count());
+            return new Restored(check.participants(), check.head().count());
         } catch (IOException e) {
             throw new StoreException("restore from " + zip + " failed", e);
         } finally {
@@ -357,13 +415,238 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Which of {@code key} and {@code earlierKeys} opens the database file in {@code candidate}. */
+    private static byte[] keyOpening(Path candidate, byte[] key, List<byte[]> earlierKeys) {
+        try {
+            if (opensWith(candidate, key)) {
+                return key;
+            }
+            for (byte[] earlier : earlierKeys) {
+                if (opensWith(candidate, earlier)) {
+                    return earlier;
+                }
+            }
+        } catch (StoreException e) {
+            throw new StoreException.BadBackup(StoreException.BadBackup.Reason.NOT_A_BACKUP, e);
+        }
+        throw new StoreException.BadBackup(StoreException.BadBackup.Reason.OTHER_REGISTER, null);
+    }
+
+    /**
+     * How many rows the live log (in {@code repos}) and the backup's log have in common: the backup's
+     * whole log when it was taken of this register, or fewer when the two went apart (a backup from
+     * before an earlier restore).
+     */
+    private static long commonRows(Repositories repos, AccessLogChain.Head backup, Map<Long, String> backupHashes) {
+        long live = repos.accessLog().head().count();
+        long start = Math.min(backup.count(), live);
+        if (start == backup.count() && repos.accessLog().hashAt(start).filter(backup.lastHash()::equals).isPresent()) {
+            return start;
+        }
+        Map<Long, String> liveHashes = new java.util.HashMap<>();
+        repos.accessLog().all().forEach(r -> liveHashes.put(r.seq(), r.hash()));
+        for (long k = start; k > 0; k--) {
+            if (liveHashes.get(k) != null && liveHashes.get(k).equals(backupHashes.get(k))) {
+                return k;
+            }
+        }
+        return 0;
+    }
+
     /** Whether this database is still open (a restore closes it). */
     public boolean isOpen() {
         return open;
     }
 
+    /**
+     * Re-encrypts the file with {@code next} and reopens it with that key. The file is closed, copied
+     * into a working folder beside it while a shared lock keeps any other program from opening it for
+     * writing, re-encrypted there with H2's {@link ChangeFileEncryption}, written to disk, and moved over
+     * the file in one step: a crash before the move leaves the file as it was (under the old key), a
+     * crash after it the whole file under the new one. The sealed copy of the log head is sealed anew.
+     * Callers record both keys before ({@code Vault.beginKeyChange}), so that either opens.
+     *
+     * @throws StoreException.InUse when another program has the register open (nothing changed; the
+     *     database is open again with its old key)
+     */
+    public synchronized void changeKey(byte[] next) {
+        refuseOnServer("key change");
+        if (next.length != KeyWrap.KEY_BYTES) {
+            throw new IllegalArgumentException("database key must be " + KeyWrap.KEY_BYTES + " bytes");
+        }
+        Handle old = handle;
+        LogHeadFile.State head = old.logHead().read();
+        old.pool().dispose();
+        Path live = folder.resolve(FILE_NAME + ".mv.db");
+        Path work = folder.resolve(".rekey-" + System.nanoTime());
+        try {
+            FileAccess.createFolder(work);
+            Path copy = work.resolve(FILE_NAME + ".mv.db");
+            try (FileChannel channel = FileChannel.open(live, StandardOpenOption.READ)) {
+                FileLock lock = sharedLock(channel);
+                if (lock == null) {
+                    throw new StoreException.InUse(null);
+                }
+                try (lock) {
+                    Files.copy(live, copy);
+                    ChangeFileEncryption.execute(work.toString(), FILE_NAME, "AES", filePassword(old.key()),
+                            filePassword(next), true);
+                    try (FileChannel written = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                        written.force(true);
+                    }
+                }
+            }
+            copyAccess(live, copy);
+            Files.move(copy, live, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            syncFolder(folder);
+        } catch (IOException | SQLException | RuntimeException e) {
+            deleteTree(work);
+            handle = connect(folder, old.key(), clock);
+            if (e instanceof StoreException.InUse inUse) {
+                throw inUse;
+            }
+            throw new StoreException("cannot change the register's key", e);
+        }
+        deleteTree(work);
+        carryLogHeadSeal(folder, head, next);
+        handle = connect(folder, next, clock);
+    }
+
+    /**
+     * After a key change was cut short between moving the re-encrypted file into place and sealing the
+     * log head's copy anew: seals with {@code next} the copy that {@code key} sealed. Does nothing when
+     * the copy is already sealed with {@code next}, missing, or sealed by neither.
+     */
+    public static void completeKeyChange(Path folder, byte[] key, byte[] next) {
+        if (new LogHeadFile(folder, next).read() instanceof LogHeadFile.Sealed) {
+            return;
+        }
+        carryLogHeadSeal(folder, new LogHeadFile(folder, key).read(), next);
+    }
+
+    private static void carryLogHeadSeal(Path folder, LogHeadFile.State head, byte[] next) {
+        // A forged or missing copy stays so: sealing it with the new key would hide what happened to it.
+        if (head instanceof LogHeadFile.Sealed sealed) {
+            try {
+                new LogHeadFile(folder, next).write(sealed.head());
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.WARNING, "the copy of the access log head could not be sealed with the new key ({0})",
+                        e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
+     * Whether {@code key} opens the database file in {@code folder} (during a key change cut short, one
+     * of two keys does). The file is not changed.
+     */
+    public static boolean opensWith(Path folder, byte[] key) {
+        JdbcDataSource readOnly = new JdbcDataSource();
+        readOnly.setURL(ownUrl(folder) + ";ACCESS_MODE_DATA=r");
+        readOnly.setUser(USER);
+        readOnly.setPassword(passwords(key));
+        try (Connection connection = readOnly.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            if (wrongKey(e)) {
+                return false;
+            }
+        }
+        // Read-only opening is refused while a lock file is there (another program, or one killed
+        // with the file open): the ordinary opening tells a live server from a dead one.
+        try (Connection connection = DriverManager.getConnection(url(folder), USER, passwords(key))) {
+            return connection.isValid(1);
+        } catch (SQLException e) {
+            if (wrongKey(e)) {
+                return false;
+            }
+            throw new StoreException("cannot read the database file", e);
+        }
+    }
+
+    private static boolean wrongKey(SQLException e) {
+        return e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1 || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD;
+    }
+
+    /** The size of the database file in bytes. */
+    public long fileBytes() {
+        if (server != null) {
+            return 0;
+        }
+        try {
+            return Files.size(folder.resolve(FILE_NAME + ".mv.db"));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Rewrites the file without the space that old versions of its pages take ({@code SHUTDOWN
+     * COMPACT}) and reopens it, if no other program has it open; answers whether it did.
+     */
+    public synchronized boolean compact() {
+        if (server != null) {
+            return false;
+        }
+        Handle old = handle;
+        old.pool().dispose();
+        boolean compacted = false;
+        try (Connection connection = DriverManager.getConnection(ownUrl(folder), USER, passwords(old.key()));
+                Statement statement = connection.createStatement()) {
+            boolean alone;
+            try (ResultSet sessions = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+                alone = sessions.next() && sessions.getInt(1) == 1;
+            }
+            if (alone) {
+                statement.execute("SHUTDOWN COMPACT");
+                compacted = true;
+            }
+        } catch (SQLException e) {
+            // In use by another program, which the compaction must not cut off: it waits for another time.
+            compacted = false;
+        }
+        ownerOnly();
+        handle = connect(folder, old.key(), clock);
+        return compacted;
+    }
+
+    private static FileLock sharedLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock(0, Long.MAX_VALUE, true);
+        } catch (OverlappingFileLockException e) {
+            // This program still has the file open: another program is connected through its server.
+            return null;
+        }
+    }
+
+    private static char[] filePassword(byte[] key) {
+        return HexFormat.of().formatHex(key).toCharArray();
+    }
+
+    /** Gives {@code target} the permissions (or Windows access list) that {@code source} has. */
+    private static void copyAccess(Path source, Path target) throws IOException {
+        var posix = Files.getFileAttributeView(source, java.nio.file.attribute.PosixFileAttributeView.class);
+        if (posix != null) {
+            Files.setPosixFilePermissions(target, posix.readAttributes().permissions());
+            return;
+        }
+        var acl = Files.getFileAttributeView(source, java.nio.file.attribute.AclFileAttributeView.class);
+        if (acl != null) {
+            Files.getFileAttributeView(target, java.nio.file.attribute.AclFileAttributeView.class).setAcl(acl.getAcl());
+        }
+    }
+
+    /** Makes a rename in {@code folder} durable where the system allows it (Linux, macOS). */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder this way; its rename is written through NTFS's journal.
+        }
+    }
+
     private void ensureAlone() {
-        try (var connection = java.sql.DriverManager.getConnection(url(folder), USER, passwords(key));
+        try (var connection = java.sql.DriverManager.getConnection(url(folder), USER, passwords(handle.key()));
                 var statement = connection.createStatement();
                 var result = statement.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
             result.next();
@@ -386,8 +669,8 @@ public final class Database implements AutoCloseable {
         }
         try {
             Files.move(candidate.resolve(file.getFileName()), file, StandardCopyOption.ATOMIC_MOVE);
-            new LogHeadFile(folder, key).write(head);
-            try (Database restored = open(folder, key, clock)) {
+            new LogHeadFile(folder, handle.key()).write(head);
+            try (Database restored = open(folder, handle.key(), clock)) {
                 restored.transaction(afterwards);
             }
         } catch (IOException | RuntimeException e) {
@@ -422,13 +705,20 @@ public final class Database implements AutoCloseable {
      */
     public void scriptTo(Path file) {
         refuseOnServer("script");
+        Path target = file.toAbsolutePath();
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            FileAccess.createFolder(target.getParent());
+            // Written owner-only under a temporary name and moved into place: never half a script.
+            Path temp = FileAccess.newTempFile(target.getParent(), "lotsbok-script");
+            try {
+                handle.dsl().execute("SCRIPT TO ? " + SCRIPT_OPTIONS, temp.toString(),
+                        HexFormat.of().formatHex(handle.key()));
+                FileAccess.restrict(temp);
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            dsl.execute("SCRIPT TO ? " + SCRIPT_OPTIONS, file.toAbsolutePath().toString(), filePassword);
-            LOG.log(System.Logger.Level.INFO, "register written as an SQL script to {0}", file.toAbsolutePath());
+            LOG.log(System.Logger.Level.INFO, "register written as an SQL script to {0}", target);
         } catch (IOException | DataAccessException e) {
             LOG.log(System.Logger.Level.ERROR, "script to " + file.toAbsolutePath() + " failed", e);
             throw new StoreException("script to " + file + " failed", e);
@@ -493,7 +783,7 @@ public final class Database implements AutoCloseable {
     /** The copy of the access log's head kept in a file beside the database. */
     public LogHeadFile.State logHeadCopy() {
         refuseOnServer("log head copy");
-        return logHead.read();
+        return handle.logHead().read();
     }
 
     /**
@@ -513,15 +803,15 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        pool.dispose();
+        handle.pool().dispose();
     }
 
-    private void mirrorLogHead(AccessLogChain.Head head) {
-        if (!headCopyAgreed || logHead == null) {
+    private static void mirrorLogHead(Handle handle, AccessLogChain.Head head) {
+        if (!handle.headCopyAgreed() || handle.logHead() == null) {
             return;
         }
         try {
-            logHead.write(head);
+            handle.logHead().write(head);
         } catch (IOException e) {
             // The commit stands; the copy lags behind until the next write, which a check tolerates.
             LOG.log(System.Logger.Level.WARNING, "the copy of the access log head could not be written", e);

@@ -25,6 +25,7 @@ public final class Benchmarks {
         all.put("reports", new ReportsBenchmark());
         all.put("startup", new StartupBenchmark());
         all.put("engines", new EnginesBenchmark(all));
+        all.put("file-size", new FileSizeBenchmark());
         String chosen = args.length == 0 ? "all" : args[0];
         if (!chosen.equals("all") && !all.containsKey(chosen)) {
             System.err.println("unknown benchmark " + chosen + "; choose from " + all.keySet() + " or all");

@@ -136,7 +136,8 @@ class CliTest {
         assertThat(err()).isEqualTo("lotsbok: lösenordet är tillfälligt: logga in i fönstret och välj ett eget först.\n");
         err.reset();
         try (var lotta = TestRegister.at(folder).login("lotta")) {
-            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray(),
+                    TestRegister.PASSWORD.toCharArray());
         }
         assertThat(run("backup", "--db", folder.toString(), "--out", temp.resolve("b.zip").toString())).isEqualTo(Cli.FAILED);
         assertThat(err()).isEqualTo("lotsbok: Det är administratören som gör och återställer säkerhetskopior.\n");
@@ -173,6 +174,26 @@ class CliTest {
         assertThat(run("restore-script", "--db", fresh.toString(), script.toString())).isEqualTo(Cli.FAILED);
         assertThat(err()).isEqualTo("lotsbok: det finns redan ett register i mappen. Ett skript läses bara in i en mapp"
                 + " som har nyckelfilen lotsbok.keys men inget register.\n");
+    }
+
+    @Test
+    void aFailedLoginWithAnOverlongUserNameLocksNobodyOut() {
+        Path folder = temp.resolve("data");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.OK);
+        String seventy = "a".repeat(70);
+        env = Map.of("LOTSBOK_USER", seventy, "LOTSBOK_PASSWORD", "vad som helst");
+        assertThat(run("info", "--db", folder.toString())).isEqualTo(Cli.FAILED);
+
+        env = Map.of("LOTSBOK_USER", "chef", "LOTSBOK_PASSWORD", TestRegister.PASSWORD);
+        err.reset();
+        assertThat(run("info", "--db", folder.toString())).as(err()).isEqualTo(Cli.OK);
+        assertThat(run("info", "--db", folder.toString())).as(err()).isEqualTo(Cli.OK);
+        try (var chef = TestRegister.at(folder).login("chef")) {
+            assertThat(chef.services().accessLog().review(chef.actor(), se.lotsbok.domain.access.AccessLogQuery.all()))
+                    .filteredOn(e -> e.event() == se.lotsbok.domain.access.AccessEvent.LOGIN_FAILED)
+                    .extracting(se.lotsbok.domain.access.AccessLogEntry::username)
+                    .containsExactly("a".repeat(64));
+        }
     }
 
     @Test

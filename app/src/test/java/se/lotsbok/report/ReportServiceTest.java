@@ -231,8 +231,9 @@ class ReportServiceTest {
 
         assertThat(rows).isEqualTo(1);
         String csv = Files.readString(list, StandardCharsets.UTF_8);
-        assertThat(csv).startsWith("\uFEFFpersonnummer;förnamn;efternamn;födelsedatum;kön;program\r\n");
-        assertThat(csv).contains(";'=Anna;Ek;");
+        assertThat(csv).startsWith("\uFEFFinnehåll;personnummer;förnamn;efternamn;födelsedatum;kön;program\r\n");
+        assertThat(csv.lines().skip(1)).singleElement().asString()
+                .startsWith("Personuppgifter – sekretess (OSL 26 kap.);").contains(";'=Anna;Ek;");
         reports.month(chef.actor(), OCTOBER);
         List<AccessEvent> events = chef.services().accessLog().review(chef.actor(), AccessLogQuery.all()).stream()
                 .map(AccessLogEntry::event).toList();

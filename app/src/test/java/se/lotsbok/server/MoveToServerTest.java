@@ -86,7 +86,8 @@ class MoveToServerTest {
         }
         try (Session first = login(server, "chef", TEMPORARY)) {
             assertThat(first.mustChangePassword()).isTrue();
-            assertThat(first.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray())).isEmpty();
+            assertThat(first.changePassword(TEMPORARY, TestRegister.PASSWORD.toCharArray(),
+                    TestRegister.PASSWORD.toCharArray())).isEmpty();
         }
         try (Session onServer = login(server, "chef", TestRegister.PASSWORD.toCharArray())) {
             assertThat(onServer.actor().userId()).isEqualTo(chefId);

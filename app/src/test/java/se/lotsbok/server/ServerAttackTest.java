@@ -81,7 +81,8 @@ class ServerAttackTest {
             }
         }
         try (Session lotta = register.login("lotta")) {
-            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+            lotta.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray(),
+                    TestRegister.PASSWORD.toCharArray());
             NoteService.SignResult signed = lotta.services().notes().sign(lotta.actor(), own, null, NOTE, List.of());
             signedNote = ((NoteService.Signed) signed).note().id();
         }

@@ -41,9 +41,10 @@ class UserServiceTest {
         assertThat(first).isInstanceOfSatisfying(LoginResult.LoggedIn.class, in -> {
             try (Session session = in.session()) {
                 assertThat(session.mustChangePassword()).isTrue();
-                assertThat(session.changePassword("kort".toCharArray(), "kort".toCharArray()))
+                assertThat(session.changePassword(TEMPORARY, "kort".toCharArray(), "kort".toCharArray()))
                         .contains(Credentials.Problem.PASSWORD_TOO_SHORT);
-                assertThat(session.changePassword("mitt eget lösenord".toCharArray(), "mitt eget lösenord".toCharArray()))
+                assertThat(session.changePassword(TEMPORARY, "mitt eget lösenord".toCharArray(),
+                        "mitt eget lösenord".toCharArray()))
                         .isEmpty();
             }
         });
@@ -103,6 +104,41 @@ class UserServiceTest {
             assertThat(((UserService.Done) first).user().navigatorId()).isEqualTo(navigator);
             assertThat(admin.services().users().create(admin.actor(), "lisa", "Lisa", Set.of(Role.NAVIGATOR),
                     navigator, TEMPORARY, TEMPORARY)).isEqualTo(new UserService.NotPossible("users.error.navigatorTaken"));
+        }
+    }
+
+    @Test
+    void aChangeOfRolesIsLoggedWithTheRolesGrantedAndRemoved() {
+        register.userWith("lotta", Role.NAVIGATOR).close();
+        try (Session admin = register.login(TestRegister.ADMIN)) {
+            var lotta = admin.services().users().list(admin.actor()).stream()
+                    .filter(u -> u.username().equals("lotta")).findFirst().orElseThrow();
+            admin.services().users().update(admin.actor(), lotta.id(), "Lotta", Set.of(Role.UNIT_HEAD, Role.ADMINISTRATOR),
+                    null);
+            assertThat(admin.services().accessLog().review(admin.actor(), se.lotsbok.domain.access.AccessLogQuery.all()))
+                    .filteredOn(e -> e.event() == se.lotsbok.domain.access.AccessEvent.USER_CHANGED)
+                    .extracting(se.lotsbok.domain.access.AccessLogEntry::detail)
+                    .containsExactly("user=" + lotta.id() + " granted=UNIT_HEAD,ADMINISTRATOR removed=NAVIGATOR");
+        }
+    }
+
+    @Test
+    void changingOnesOwnPasswordNeedsTheCurrentOneAndAWrongOneCountsAsAFailedLogin() {
+        try (Session lotta = register.userWith("lotta", Role.NAVIGATOR)) {
+            char[] fresh = "ett helt nytt lösenord".toCharArray();
+            assertThat(lotta.changePassword("inte det nuvarande".toCharArray(), fresh, fresh))
+                    .contains(Credentials.Problem.CURRENT_PASSWORD_WRONG);
+            assertThat(lotta.changePassword(TestRegister.PASSWORD.toCharArray(), fresh, fresh)).isEmpty();
+        }
+        assertThat(register.loginService().login("lotta", TestRegister.PASSWORD.toCharArray()))
+                .isEqualTo(new LoginResult.Refused());
+        if (TestRegister.onServer()) {
+            return; // failed logins on an office server are the server's to count and log
+        }
+        try (Session admin = register.login(TestRegister.ADMIN)) {
+            assertThat(admin.services().accessLog().review(admin.actor(), se.lotsbok.domain.access.AccessLogQuery.all()))
+                    .filteredOn(e -> e.event() == se.lotsbok.domain.access.AccessEvent.LOGIN_FAILED)
+                    .extracting(se.lotsbok.domain.access.AccessLogEntry::username).containsExactly("lotta", "lotta");
         }
     }
 }

@@ -157,7 +157,8 @@ public final class TestRegister {
     /** The database key as {@code username}'s password ({@link #PASSWORD}) unwraps it. */
     public byte[] keyOf(String username) {
         KeyFile.UserEntry entry = KeyFile.load(folder).user(username).orElseThrow();
-        return KeyWrap.unwrap(entry.wrapped(), PASSWORD.toCharArray()).orElseThrow();
+        var privateKey = KeyWrap.openPrivateKey(entry.keys(), PASSWORD.toCharArray()).orElseThrow();
+        return KeyWrap.openSealed(privateKey, entry.sealedKey()).orElseThrow();
     }
 
     /** Logs {@code username} in with {@link #PASSWORD}. */
@@ -186,7 +187,7 @@ public final class TestRegister {
             }
         }
         Session session = login(username);
-        session.changePassword(PASSWORD.toCharArray(), PASSWORD.toCharArray());
+        session.changePassword(PASSWORD.toCharArray(), PASSWORD.toCharArray(), PASSWORD.toCharArray());
         return session;
     }
 }

@@ -122,6 +122,7 @@ class FitsTheScreenTest {
                     robot.interact(() -> robot.lookup(".text-field").queryAllAs(TextField.class).stream()
                             .filter(f -> f.getId() != null && f.getId().startsWith("setting_"))
                             .forEach(f -> f.setText("x")));
+                    Scrolling.into(robot, "#saveSettingsButton");
                     robot.clickOn("#saveSettingsButton");
                     check(robot, where + " (fel i fälten)", problems);
                 }

@@ -95,6 +95,22 @@ class LoginTest {
     }
 
     @Test
+    void theUserNameFieldTakesNoMoreThanAUserNameCanBe(FxRobot robot) {
+        TestRegister register = TestRegister.create(TestDatabases.folder(temp));
+        show(robot, register.folder());
+        robot.clickOn("#usernameField").write("a".repeat(70));
+        assertThat(robot.lookup("#usernameField").queryTextInputControl().getText()).isEqualTo("a".repeat(64));
+        robot.clickOn("#passwordField").write("vad som helst");
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#loginMessage").getText()).isEqualTo("Fel användarnamn eller lösenord.");
+
+        robot.interact(() -> robot.lookup("#usernameField").queryTextInputControl().setText(TestRegister.ADMIN));
+        robot.clickOn("#passwordField").write(TestRegister.PASSWORD);
+        robot.clickOn("#loginButton");
+        assertThat(label(robot, "#currentUser").getText()).startsWith("Adam Admin");
+    }
+
+    @Test
     void aTemporaryPasswordMustBeReplacedBeforeTheRegisterShows(FxRobot robot) {
         TestRegister register = TestRegister.create(TestDatabases.folder(temp));
         try (Session admin = register.login(TestRegister.ADMIN)) {

@@ -70,4 +70,15 @@ class SettingsScreenTest {
         assertThat(robot.lookup("#aboutVersion").queryAs(Label.class).getText())
                 .isEqualTo(se.lotsbok.report.AppVersion.get());
     }
+
+    @Test
+    void theHeadersOmLotsbokShowsTheFingerprintOnceLoggedIn(FxRobot robot) {
+        String fingerprint = admin.services().maintenance().info(admin.actor()).fingerprint();
+
+        robot.clickOn("#aboutButton");
+
+        assertThat(robot.lookup("#aboutDialogFingerprint").queryAs(Label.class).getText())
+                .isEqualTo(se.lotsbok.domain.report.SigningKey.grouped(fingerprint));
+        robot.clickOn("#aboutCloseButton");
+    }
 }

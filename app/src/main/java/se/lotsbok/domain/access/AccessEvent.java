@@ -10,6 +10,10 @@ public enum AccessEvent {
     USER_DEACTIVATED,
     PASSWORD_RESET,
     PASSWORD_CHANGED,
+    /** The register was encrypted anew under a new key (or the change was noted as due). */
+    KEY_CHANGED,
+    /** The sealed part of the key file did not match its seal: every account was made to wait. */
+    KEY_FILE_ALTERED,
     PARTICIPANT_LIST,
     PARTICIPANT_OPENED,
     PARTICIPANT_CREATED,
@@ -29,6 +33,8 @@ public enum AccessEvent {
     NOTE_DRAFT_DISCARDED,
     NOTE_SIGNED,
     NOTE_SEARCH,
+    /** "Att göra" showed this participant's follow-ups, goals, consent or draft. */
+    TODO_READ,
     FOLLOW_UP_DONE,
     NAVIGATOR_CHANGED,
     ACCESS_REFUSED,

@@ -64,10 +64,12 @@ public final class BackupSchedule {
 
     /**
      * The backups among {@code fileNames} that rotation removes so that the {@code keep} newest
-     * remain; other files are never listed.
+     * remain; other files are never listed, nor the backups taken just before a restore (they are the
+     * only record of the register as it was, and the administrator removes them by hand).
      */
     public static List<String> toRemove(Collection<String> fileNames, int keep) {
-        List<String> ours = new ArrayList<>(fileNames.stream().filter(n -> takenAt(n).isPresent()).toList());
+        List<String> ours = new ArrayList<>(fileNames.stream()
+                .filter(n -> takenAt(n).isPresent() && !n.endsWith("-" + BEFORE_RESTORE + ".zip")).toList());
         ours.sort(Comparator.comparing((String n) -> takenAt(n).orElseThrow()).thenComparing(Comparator.naturalOrder())
                 .reversed());
         return ours.size() <= keep ? List.of() : List.copyOf(ours.subList(keep, ours.size()));

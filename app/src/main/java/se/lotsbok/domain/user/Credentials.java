@@ -15,9 +15,11 @@ public final class Credentials {
     public static final int MAX_PASSWORD_LENGTH = 200;
     /** Failed attempts in a row before the account must wait. */
     public static final int FREE_ATTEMPTS = 5;
+    /** The longest user name; the login field takes no more, and the access log holds no more. */
+    public static final int MAX_USERNAME_LENGTH = 64;
     private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2,64}");
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{2," + MAX_USERNAME_LENGTH + "}");
 
     public enum Problem {
         USERNAME_FORMAT,
@@ -26,7 +28,9 @@ public final class Credentials {
         PASSWORD_TOO_SHORT,
         PASSWORD_TOO_LONG,
         PASSWORD_IS_USERNAME,
-        PASSWORDS_DIFFER
+        PASSWORDS_DIFFER,
+        /** Changing one's own password: what was typed as the current one is not it. */
+        CURRENT_PASSWORD_WRONG
     }
 
     private Credentials() {

@@ -65,12 +65,17 @@ public record Compilation(TallyHeader.Kind kind, String period, List<TallyFile> 
         return new Compilation(kind, period, parts, total, incomplete);
     }
 
-    /** The table's columns: for a year every figure of the summary, for a month its headline measures. */
+    /**
+     * The table's columns: for a year every figure of the summary, for a month its headline measures. The
+     * order of a situation's categories (checked equal in every unit) says how the figures were counted
+     * and is not a figure, so it is no column.
+     */
     public List<Column> columns() {
         if (kind == TallyHeader.Kind.MONTH) {
             return MONTH_HEADLINES.stream().map(m -> new Column(m, TallyRow.TOTAL)).toList();
         }
-        return total.stream().map(r -> new Column(r.measure(), r.category())).toList();
+        return total.stream().filter(r -> Additivity.of(r.measure()) != Additivity.SAME)
+                .map(r -> new Column(r.measure(), r.category())).toList();
     }
 
     /** What the bar per unit shows, stacked: a year's enrolled and contacted (their sum is the total), a month's enrolled at end. */

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -17,6 +18,7 @@ import se.lotsbok.domain.access.AccessLogEntry;
 import se.lotsbok.domain.access.AccessLogQuery;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.access.RestoreNote;
 import se.lotsbok.domain.common.CsvSafety;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.user.UserAccount;
@@ -96,6 +98,21 @@ public final class AccessLogService {
                     case AccessLogChain.Broken broken -> "broken " + broken.problem() + " at=" + broken.seq();
                 }));
         return result;
+    }
+
+    /** A restore as its log row tells it: when, and what became of the log written after the backup. */
+    public record Restore(Instant at, RestoreNote note) {
+    }
+
+    /**
+     * The restores the log records, oldest first, so that a check of the log shows where a restore
+     * replaced the register (and carried the log written after the backup) instead of hiding it.
+     */
+    public List<Restore> restores(Actor actor) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.VERIFY_ACCESS_LOG));
+        return database.transaction(repos -> repos.accessLog().ofEvent(AccessEvent.RESTORE)).stream()
+                .flatMap(e -> RestoreNote.parse(e.detail()).map(note -> new Restore(e.at(), note)).stream())
+                .toList();
     }
 
     /** Writes the selection to a CSV file (UTF-8 with BOM, semicolons) and logs the export. */

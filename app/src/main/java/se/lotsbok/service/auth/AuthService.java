@@ -12,7 +12,6 @@ import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.service.ServicesFactory;
-import se.lotsbok.service.user.UserKeys;
 import se.lotsbok.store.Database;
 import se.lotsbok.store.common.StoreException;
 import se.lotsbok.store.security.KeyFile;
@@ -54,13 +53,15 @@ public final class AuthService implements Login {
 
     /**
      * Loads and links, in the background while the login window waits for a password, what a login
-     * runs: the key derivation and unwrapping, and the database engine with every migration (on a
+     * runs: the key derivation, opening the private key and what is sealed to it, and the database engine with every migration (on a
      * throwaway database in memory). Touches no file of the register.
      */
     @Override
     public void warmUp() {
         char[] password = "warm-up".toCharArray();
-        KeyWrap.unwrap(new KeyWrap(1_000).wrap(KeyWrap.newDatabaseKey(), password), password);
+        KeyWrap.UserKeys keys = new KeyWrap(1_000).newUserKeys(password);
+        KeyWrap.openPrivateKey(keys, password).ifPresent(privateKey ->
+                KeyWrap.openSealed(privateKey, KeyWrap.sealTo(keys.publicKey(), KeyWrap.newDatabaseKey())));
         Database.warmUp(clock);
     }
 
@@ -109,8 +110,9 @@ public final class AuthService implements Login {
             repos.accessLog().append(created.asActor(), AccessEvent.LOGIN, null, "");
             return created;
         });
-        return new Created(new Session(admin.asActor(), database, services.create(database, keys(key)), vault, key,
-                false));
+        SessionKey sessionKey = new SessionKey(vault, database, key);
+        return new Created(new Session(admin.asActor(), database, services.create(database, sessionKey), vault,
+                sessionKey, false));
     }
 
     /**
@@ -124,6 +126,7 @@ public final class AuthService implements Login {
         return switch (unlock) {
             case Vault.Refused refused -> new LoginResult.Refused();
             case Vault.MustWait wait -> new LoginResult.MustWait(wait.until());
+            case Vault.Expired expired -> new LoginResult.Expired();
             case Vault.Unlocked unlocked -> open(name, unlocked);
         };
     }
@@ -166,14 +169,10 @@ public final class AuthService implements Login {
     }
 
     private LoginResult open(String name, Vault.Unlocked unlocked) {
-        Database database = openDatabase(unlocked.key(), false);
-        List<KeyFile.PendingEvent> failed = unlocked.failedSinceLastLogin();
+        byte[] key = keyOfTheFile(unlocked);
+        Database database = openDatabase(key, false);
+        FailedLogins.record(vault, database, key);
         Optional<UserAccount> user = database.transaction(repos -> {
-            for (KeyFile.PendingEvent event : failed) {
-                Long userId = repos.users().findByUsername(event.username()).map(UserAccount::id).orElse(null);
-                repos.accessLog().append(Instant.parse(event.at()), userId, event.username(), AccessEvent.LOGIN_FAILED,
-                        null, "");
-            }
             Optional<UserAccount> account = repos.users().findByUsername(name).filter(UserAccount::active);
             if (account.isPresent()) {
                 repos.accessLog().append(account.get().asActor(), AccessEvent.LOGIN, null, "");
@@ -182,15 +181,40 @@ public final class AuthService implements Login {
             }
             return account;
         });
-        vault.clearPending(failed.size());
         if (user.isEmpty()) {
             database.close();
-            Vault.forget(unlocked.key());
+            Vault.forget(key);
             return new LoginResult.Refused();
         }
+        SessionKey sessionKey = new SessionKey(vault, database, key);
+        // A key change that had to wait (someone else had the register open) is made now, if it can be.
+        sessionKey.changeIfDue();
         return new LoginResult.LoggedIn(new Session(user.get().asActor(), database,
-                services.create(database, keys(unlocked.key())), vault, unlocked.key(),
-                user.get().mustChangePassword()));
+                services.create(database, sessionKey), vault, sessionKey, user.get().mustChangePassword()));
+    }
+
+    /**
+     * The key the database file is encrypted with. Normally the one key; after a key change cut short
+     * by a crash, the new key if the re-encrypted file was already in place (the change is then
+     * finished), else the old one (the change is then due again).
+     */
+    private byte[] keyOfTheFile(Vault.Unlocked unlocked) {
+        if (unlocked.nextKey() == null) {
+            return unlocked.key();
+        }
+        try {
+            if (Database.exists(folder) && Database.opensWith(folder, unlocked.nextKey())) {
+                Database.completeKeyChange(folder, unlocked.key(), unlocked.nextKey());
+                vault.finishKeyChange(unlocked.key(), unlocked.nextKey());
+                Vault.forget(unlocked.key());
+                return unlocked.nextKey();
+            }
+            vault.keyChangeDue(unlocked.key());
+            Vault.forget(unlocked.nextKey());
+            return unlocked.key();
+        } catch (StoreException e) {
+            throw new RegisterUnavailable(RegisterUnavailable.Reason.CANNOT_OPEN, "", e);
+        }
     }
 
     private Database openDatabase(byte[] key, boolean first) {
@@ -209,17 +233,4 @@ public final class AuthService implements Login {
         }
     }
 
-    private UserKeys keys(byte[] key) {
-        return new UserKeys() {
-            @Override
-            public void setPassword(String username, char[] password) {
-                vault.setPassword(key, username, password);
-            }
-
-            @Override
-            public void remove(String username) {
-                vault.removeUser(username);
-            }
-        };
-    }
 }

@@ -12,6 +12,10 @@ public sealed interface LoginResult {
     record Refused() implements LoginResult {
     }
 
+    /** The right temporary password, after the days it was valid: an administrator must give a new one. */
+    record Expired() implements LoginResult {
+    }
+
     /** Too many failed attempts in a row: the account waits until {@code until}. */
     record MustWait(Instant until) implements LoginResult {
     }

@@ -3,6 +3,7 @@ package se.lotsbok.service.auth;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.user.Credentials;
@@ -106,7 +107,17 @@ public final class ServerLogin implements Login {
                     localFolder, new Session.Keys() {
                         @Override
                         public void setOwnPassword(String own, char[] newPassword) {
-                            keys.setPassword(own, newPassword);
+                            keys.setPassword(own, newPassword, null);
+                        }
+
+                        @Override
+                        public Session.PasswordCheck check(String own, char[] typed) {
+                            return keys.checkPassword(own, typed) ? new Session.Right() : new Session.Wrong();
+                        }
+
+                        @Override
+                        public void changeIfDue() {
+                            // The server's files are the server's: it has no key of Lotsbok's to change.
                         }
 
                         @Override
@@ -120,11 +131,14 @@ public final class ServerLogin implements Login {
         }
     }
 
-    /** Passwords are the server's logins'; a deactivated user's login is closed by the database itself. */
-    private static UserKeys keys(Database database) {
+    /**
+     * Passwords are the server's logins'; a deactivated user's login is closed by the database itself,
+     * and the server's files have no key of Lotsbok's to change.
+     */
+    private UserKeys keys(Database database) {
         return new UserKeys() {
             @Override
-            public void setPassword(String username, char[] password) {
+            public void setPassword(String username, char[] password, java.time.Instant temporaryUntil) {
                 database.transaction(repos -> {
                     repos.users().setLoginPassword(username, password);
                     return null;
@@ -134,6 +148,31 @@ public final class ServerLogin implements Login {
             @Override
             public void remove(String username) {
                 // The database made the login NOLOGIN when the account was deactivated.
+            }
+
+            @Override
+            public boolean checkPassword(String username, char[] password) {
+                // As a login does: the server itself says whether the password opens the user's login.
+                try (Database check = Database.connect(server, server.loginOf(username), password, env, clock)) {
+                    return true;
+                } catch (StoreException.LoginRefused e) {
+                    return false;
+                }
+            }
+
+            @Override
+            public List<byte[]> earlierKeys() {
+                return List.of();
+            }
+
+            @Override
+            public boolean holdsTheRegistersKey() {
+                return false;
+            }
+
+            @Override
+            public KeyChange changeKey() {
+                return new KeyChange(false, List.of());
             }
         };
     }

@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.backup.CompactionPolicy;
+import se.lotsbok.service.maintenance.Compaction;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.casepath.CaseStatus;
@@ -77,7 +79,16 @@ public final class ImportService {
     }
 
     /** The whole file: problems with the file itself, every row, and whether anything was written. */
-    public record ImportResult(List<Refusal> fileErrors, List<RowResult> rows, boolean written) {
+    /**
+     * What an import came to. {@code compaction} is set when a large import was followed by a
+     * compaction of the file (its size before and after).
+     */
+    public record ImportResult(List<Refusal> fileErrors, List<RowResult> rows, boolean written,
+            Compaction.Result compaction) {
+
+        public ImportResult(List<Refusal> fileErrors, List<RowResult> rows, boolean written) {
+            this(fileErrors, rows, written, null);
+        }
 
         public boolean ok() {
             return fileErrors.isEmpty() && rows.stream().allMatch(RowResult::ok);
@@ -102,6 +113,7 @@ public final class ImportService {
     static final String GUARDIANS = "Vårdnadshavare (importerat)";
 
     private final Database database;
+    private final Compaction compaction;
     private final Clock clock;
     private final ParticipantService participants;
     private final CaseService cases;
@@ -117,8 +129,9 @@ public final class ImportService {
     private final CodedValues<Situation.SubstanceUse> substanceUses;
 
     public ImportService(Database database, Clock clock, ParticipantService participants, CaseService cases,
-            NavigatorService navigators, SettingsService settings) {
+            NavigatorService navigators, SettingsService settings, Compaction compaction) {
         this.database = database;
+        this.compaction = compaction;
         this.clock = clock;
         this.participants = participants;
         this.cases = cases;
@@ -152,7 +165,7 @@ public final class ImportService {
             return new ImportResult(parsed.fileErrors(), List.of(), false);
         }
         try {
-            return database.transaction(repos -> {
+            ImportResult imported = database.transaction(repos -> {
                 List<RowResult> results = apply(actor, parsed.rows());
                 ImportResult result = new ImportResult(List.of(), results, keep);
                 if (!keep || !result.ok()) {
@@ -162,6 +175,11 @@ public final class ImportService {
                         "rows=" + results.size() + ", new=" + result.newParticipants() + ", writes=" + result.writes());
                 return result;
             });
+            if (CompactionPolicy.afterImport(imported.rows().size())) {
+                // Loading many rows at once leaves the file much larger than what it holds.
+                return new ImportResult(imported.fileErrors(), imported.rows(), imported.written(), compaction.compact());
+            }
+            return imported;
         } catch (RollBack rollBack) {
             return rollBack.result;
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
 import se.lotsbok.domain.access.Decision;
@@ -170,12 +171,28 @@ public final class NoteService {
         });
     }
 
+    /**
+     * Marks a follow-up done: a change in the participant's case, which needs the right to write in it
+     * (their own participant, or one the user covers for, which was logged).
+     *
+     * @throws AccessDenied when the user may not write in that case (the refusal is logged)
+     */
     public void followUpDone(Actor actor, long followUpId) {
-        AccessDenied.unless(AccessPolicy.decide(actor, Action.READ_REGISTER));
-        database.transaction(repos -> {
+        Optional<String> refused = database.transaction(repos -> {
+            long participantId = repos.journal().followUpParticipant(followUpId).orElseThrow();
+            Decision decision = AccessPolicy.decide(actor, Action.WRITE_CASE_RECORDS,
+                    coverage.relation(repos, actor, participantId));
+            if (decision instanceof Decision.Refused no) {
+                return Optional.of(no.reason());
+            }
             repos.journal().markDone(actor, followUpId, LocalDate.now(clock));
-            return null;
+            return Optional.<String>empty();
         });
+        if (refused.isPresent()) {
+            database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.ACCESS_REFUSED,
+                    repos.journal().followUpParticipant(followUpId).orElse(null), Action.WRITE_CASE_RECORDS.name()));
+            throw new AccessDenied(refused.get());
+        }
     }
 
     /**
@@ -238,6 +255,12 @@ public final class NoteService {
             List<DraftLine> drafts = repos.journal().drafts(actor).stream()
                     .map(d -> new DraftLine(d, names(repos, actor, List.of(d.participantId())).getOrDefault(d.participantId(), "")))
                     .toList();
+            // The list shows names and the texts of follow-ups and goals: one log row per participant shown.
+            Map<Long, Long> shown = new java.util.TreeMap<>(items.stream()
+                    .collect(Collectors.groupingBy(TodoItem::participantId, Collectors.counting())));
+            drafts.forEach(d -> shown.merge(d.draft().participantId(), 1L, Long::sum));
+            shown.forEach((participant, count) -> repos.accessLog().append(actor, AccessEvent.TODO_READ, participant,
+                    "items=" + count));
             return new Todo(
                     items.stream().filter(i -> i.date().isBefore(today)).toList(),
                     items.stream().filter(i -> !i.date().isBefore(today) && !i.date().isAfter(endOfWeek)).toList(),

@@ -8,12 +8,17 @@ import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import se.lotsbok.domain.access.AccessEvent;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
+import se.lotsbok.domain.access.RestoreNote;
 import se.lotsbok.domain.backup.BackupSchedule;
 import se.lotsbok.domain.backup.BackupSettings;
+import se.lotsbok.domain.retention.RetentionCase;
+import se.lotsbok.domain.retention.RetentionRule;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.store.Database;
@@ -45,10 +50,25 @@ public final class MaintenanceService {
 
     private final Database database;
     private final Clock clock;
+    private final Supplier<List<byte[]>> earlierKeys;
+    private final Compaction compaction;
 
-    public MaintenanceService(Database database, Clock clock) {
+    /** @param earlierKeys the register's earlier keys, which backups from before a key change need */
+    public MaintenanceService(Database database, Clock clock, Supplier<List<byte[]>> earlierKeys, Compaction compaction) {
         this.database = database;
         this.clock = clock;
+        this.earlierKeys = earlierKeys;
+        this.compaction = compaction;
+    }
+
+    /** The file's size when it is due to be compacted at logout (which takes a while); 0 when it is not. */
+    public long compactionDueBytes() {
+        return compaction.dueBytes();
+    }
+
+    /** At logout or close: compacts the file if it has grown much since it last was. */
+    public Compaction.Result compactIfDue() {
+        return compaction.compactIfDue();
     }
 
     public RegisterInfo info(Actor actor) {
@@ -115,8 +135,11 @@ public final class MaintenanceService {
 
     /**
      * Replaces the register with the backup {@code zipFile} after checking it; the register as it was
-     * is first backed up into the backup folder, so a restore of the wrong file can be undone. The
-     * session ends: its database is closed, and the user logs in to the restored register.
+     * is first backed up into the backup folder, so a restore of the wrong file can be undone (that
+     * backup is never rotated away). The restored register carries the access log written after the
+     * backup was taken, and the personal data a gallring deleted since is deleted again, in the same
+     * transaction as the swap: nobody opens a case before. The session ends: its database is closed,
+     * and the user logs in to the restored register.
      *
      * @throws RestoreRefused when the file cannot be restored, or another program has the register
      *     open (nothing changed; in the latter case the session has ended)
@@ -125,10 +148,16 @@ public final class MaintenanceService {
         AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_BACKUPS));
         BackupSettings settings = backupSettings();
         Path safety = folderOf(settings).resolve(BackupSchedule.fileName(now(), BackupSchedule.BEFORE_RESTORE));
+        Set<Long> deletedByGallring = database.transaction(repos -> repos.retention().anonymisedIds());
         try {
-            Database.Restored restored = database.restoreFrom(zipFile, safety, repos -> {
-                repos.accessLog().append(actor, AccessEvent.RESTORE, null, "from " + zipFile.getFileName()
-                        + ", before restore: " + safety.getFileName());
+            Database.Restored restored = database.restoreFrom(zipFile, safety, earlierKeys.get(), (repos, carried) -> {
+                RestoreNote note = new RestoreNote(zipFile.getFileName().toString(), safety.getFileName().toString(),
+                        carried.from(), carried.to(), carried.as(), carried.before().count(), carried.before().lastHash());
+                repos.accessLog().append(actor, AccessEvent.RESTORE, null, note.detail());
+                for (RetentionCase file : repos.retention().cases(deletedByGallring, clock.getZone())) {
+                    repos.retention().anonymise(actor, file.participantId(),
+                            RetentionRule.residueBirthDate(file.birthDate()), clock.instant());
+                }
                 return null;
             });
             return new Restored(restored.participants());

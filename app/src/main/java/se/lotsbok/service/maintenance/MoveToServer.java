@@ -39,7 +39,9 @@ public final class MoveToServer {
             throw new RegisterMove.Refused(RegisterMove.Problem.FOLDER_UNREADABLE, null);
         }
         String name = Credentials.normaliseUsername(username);
-        Optional<byte[]> key = KeyFile.load(folder).user(name).flatMap(entry -> KeyWrap.unwrap(entry.wrapped(), password));
+        // As a login to the folder does: a wrong password counts towards the account's wait.
+        Optional<byte[]> key = new Vault(folder, new KeyWrap(KeyWrap.DEFAULT_ITERATIONS), clock).unlock(name, password)
+                instanceof Vault.Unlocked unlocked ? Optional.of(unlocked.key()) : Optional.empty();
         if (key.isEmpty()) {
             throw new LoginRefused();
         }

@@ -5,6 +5,7 @@ import se.lotsbok.domain.common.TypedText;
 import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.report.OutcomeSettings;
 import se.lotsbok.domain.user.Actor;
+import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.domain.access.AccessPolicy;
 import se.lotsbok.domain.access.Action;
@@ -46,6 +47,20 @@ public final class SettingsService {
     /** The fingerprint of the key this register signs its exported tallies with (not secret). */
     public String signingFingerprint() {
         return database.transaction(repos -> repos.signingKey().fingerprint());
+    }
+
+    /** The security settings; anyone logged in reads them (the window locks after their minutes). */
+    public SecuritySettings loadSecurity() {
+        return database.transaction(repos -> repos.settings().loadSecurity());
+    }
+
+    /** Only an administrator changes the security settings. */
+    public void saveSecurity(Actor actor, SecuritySettings settings) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_USERS));
+        database.transaction(repos -> {
+            repos.settings().saveSecurity(actor, settings);
+            return null;
+        });
     }
 
     /** Only an administrator changes the unit's settings. Answers why they were refused, or empty when saved. */

@@ -1,6 +1,8 @@
 package se.lotsbok.service.user;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +26,11 @@ public final class UserService {
     public sealed interface Outcome {
     }
 
-    public record Done(UserAccount user) implements Outcome {
+    /** Done; {@code keyChange} is set when the action changed the register's key (a deactivation). */
+    public record Done(UserAccount user, UserKeys.KeyChange keyChange) implements Outcome {
+        public Done(UserAccount user) {
+            this(user, null);
+        }
     }
 
     public record Rejected(Credentials.Problem problem) implements Outcome {
@@ -81,7 +87,7 @@ public final class UserService {
         if (created == null) {
             return new Rejected(Credentials.Problem.USERNAME_TAKEN);
         }
-        keys.setPassword(name, password);
+        keys.setPassword(name, password, temporaryUntil());
         return new Done(created);
     }
 
@@ -99,7 +105,8 @@ public final class UserService {
                     return new NotPossible("users.error.lastAdministrator");
                 }
                 UserAccount after = repos.users().update(userId, TypedText.strip(displayName), roles, navigatorId);
-                repos.accessLog().append(actor, AccessEvent.USER_CHANGED, null, "user=" + userId);
+                repos.accessLog().append(actor, AccessEvent.USER_CHANGED, null, "user=" + userId
+                        + roleChange(before.roles(), after.roles()));
                 return new Done(after);
             });
         } catch (StoreException.Duplicate e) {
@@ -121,8 +128,47 @@ public final class UserService {
         });
         if (outcome instanceof Done done) {
             keys.remove(done.user().username());
+            // Whatever that user could unwrap (the key, in any copy of the key file) must open nothing now.
+            UserKeys.KeyChange change = changeKeyAndLog(actor, "after deactivating user=" + userId);
+            return new Done(done.user(), change);
         }
         return outcome;
+    }
+
+    /**
+     * "Byt registrets nyckel": encrypts the register anew under a new random key for the remaining
+     * users, so that an old copy of the key file, or a password someone learnt, opens nothing current.
+     */
+    public UserKeys.KeyChange changeKey(Actor actor) {
+        AccessDenied.unless(AccessPolicy.decide(actor, Action.MANAGE_USERS));
+        if (!mayChangeKey()) {
+            throw new IllegalStateException("a register on an office server has no key of Lotsbok's to change");
+        }
+        return changeKeyAndLog(actor, "on request");
+    }
+
+    /** Whether the register has a key of its own to change: a data folder's does, an office server's does not. */
+    public boolean mayChangeKey() {
+        return keys.holdsTheRegistersKey();
+    }
+
+    /** The key change after a deactivation or reset; none (null) on an office server, whose logins are its own. */
+    private UserKeys.KeyChange changeKeyAndLog(Actor actor, String why) {
+        if (!mayChangeKey()) {
+            return null;
+        }
+        UserKeys.KeyChange change;
+        try {
+            change = keys.changeKey();
+        } catch (StoreException e) {
+            // Noted as due: it is made at the next login or logout that has the register to itself.
+            change = new UserKeys.KeyChange(false, List.of());
+        }
+        UserKeys.KeyChange made = change;
+        database.transaction(repos -> repos.accessLog().append(actor, AccessEvent.KEY_CHANGED, null,
+                why + (made.changed() ? "" : ", due") + (made.leftOut().isEmpty() ? ""
+                        : ", left out " + String.join(" ", made.leftOut()))));
+        return made;
     }
 
     /** Sets a temporary password that the user must change at the next login. */
@@ -136,12 +182,30 @@ public final class UserService {
         if (problem.isPresent()) {
             return new Rejected(problem.get());
         }
-        keys.setPassword(user.username(), password);
-        return database.transaction(repos -> {
+        keys.setPassword(user.username(), password, temporaryUntil());
+        UserAccount reset = database.transaction(repos -> {
             repos.users().setMustChangePassword(userId, true);
             repos.accessLog().append(actor, AccessEvent.PASSWORD_RESET, null, "user=" + userId);
-            return new Done(repos.users().find(userId).orElseThrow());
+            return repos.users().find(userId).orElseThrow();
         });
+        // A reset often follows a suspected compromise: whoever learnt the old password may also have
+        // taken the key with it, so the register's key changes too.
+        return new Done(reset, changeKeyAndLog(actor, "after resetting the password of user=" + userId));
+    }
+
+    /** When a temporary password set now stops opening the register (the unit's setting, 7 days by default). */
+    private Instant temporaryUntil() {
+        int days = database.transaction(repos -> repos.settings().loadSecurity()).temporaryPasswordDays();
+        return clock.instant().plus(Duration.ofDays(days));
+    }
+
+    /** " granted=… removed=…" for the log, the roles by name; empty when the roles stayed. */
+    static String roleChange(Set<Role> before, Set<Role> after) {
+        String granted = after.stream().filter(r -> !before.contains(r)).sorted().map(Role::name)
+                .collect(java.util.stream.Collectors.joining(","));
+        String removed = before.stream().filter(r -> !after.contains(r)).sorted().map(Role::name)
+                .collect(java.util.stream.Collectors.joining(","));
+        return (granted.isEmpty() ? "" : " granted=" + granted) + (removed.isEmpty() ? "" : " removed=" + removed);
     }
 
     private static long otherActiveAdministrators(List<UserAccount> users, long except) {

@@ -55,8 +55,11 @@ public final class AccessLogRepository {
                 .where(ACCESS_LOG_HEAD.ID.eq(1))
                 .forUpdate()
                 .fetchOne();
+        // Whatever was typed (a user name at a failed login) is cut to the columns: recording an
+        // event must never be what fails the transaction it is part of.
         AccessLogEntry entry = AccessLogChain.next(new AccessLogChain.Head(head.value1(), head.value2()),
-                at, userId, username, event, participantId, detail);
+                at, userId, AccessLogEntry.fit(username, AccessLogEntry.MAX_USERNAME), event, participantId,
+                AccessLogEntry.fit(detail, AccessLogEntry.MAX_DETAIL));
         AccessLogRecord record = tx.newRecord(ACCESS_LOG);
         record.setSeq(entry.seq());
         record.setAt(entry.at().atOffset(ZoneOffset.UTC));
@@ -132,6 +135,31 @@ public final class AccessLogRepository {
     /** Every row, in order, for a check of the chain. */
     public List<AccessLogEntry> all() {
         return tx.selectFrom(ACCESS_LOG).orderBy(ACCESS_LOG.SEQ).fetch(AccessLogRepository::toEntry);
+    }
+
+    /** The rows recording {@code event}, in order. */
+    public List<AccessLogEntry> ofEvent(AccessEvent event) {
+        return tx.selectFrom(ACCESS_LOG).where(ACCESS_LOG.EVENT.eq(event.name())).orderBy(ACCESS_LOG.SEQ)
+                .fetch(AccessLogRepository::toEntry);
+    }
+
+    /** The rows after row {@code seq}, in order. */
+    public List<AccessLogEntry> after(long seq) {
+        return tx.selectFrom(ACCESS_LOG).where(ACCESS_LOG.SEQ.gt(seq)).orderBy(ACCESS_LOG.SEQ)
+                .fetch(AccessLogRepository::toEntry);
+    }
+
+    /**
+     * Appends copies of {@code rows} (from the log of a register being replaced by a restore), each
+     * with its own time, user, event, participant and detail, chained anew; answers the number the
+     * first copy got (the next number when there were none).
+     */
+    public long carry(List<AccessLogEntry> rows) {
+        long first = head().count() + 1;
+        for (AccessLogEntry row : rows) {
+            append(row.at(), row.userId(), row.username(), row.event(), row.participantId(), row.detail());
+        }
+        return first;
     }
 
     /** The newest rows matching {@code query}, newest first. */

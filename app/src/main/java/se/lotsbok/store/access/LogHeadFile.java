@@ -11,6 +11,7 @@ import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import se.lotsbok.domain.access.AccessLogChain;
+import se.lotsbok.store.security.FileAccess;
 import se.lotsbok.store.security.KeyWrap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -67,10 +68,15 @@ public final class LogHeadFile {
 
     /** Replaces the copy; a failure leaves the old copy, which may then lag behind (tolerated). */
     public void write(AccessLogChain.Head head) throws IOException {
-        Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-        Files.write(temp, JSON.writeValueAsBytes(new Content(head.count(), head.lastHash(),
-                seal(head.count(), head.lastHash()))));
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // A temporary file of its own: two programs on one register each mirror the heads they write.
+        Path temp = FileAccess.newTempFile(file.getParent(), FILE_NAME);
+        try {
+            FileAccess.writeDurably(temp, JSON.writeValueAsBytes(new Content(head.count(), head.lastHash(),
+                    seal(head.count(), head.lastHash()))));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     private String seal(long count, String lastHash) {

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
+import se.lotsbok.store.security.FileAccess;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -39,11 +40,11 @@ public final class BackupArchive {
      */
     public static void write(Path target, H2Backup h2, Path keysFile) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path h2Zip = Files.createTempFile(absolute.getParent(), ".lotsbok-h2-", ".tmp");
-        Path partial = Files.createTempFile(absolute.getParent(), ".lotsbok-backup-", ".tmp");
+        FileAccess.createFolder(absolute.getParent());
+        // Both made owner-only (0600) before anything is written to them; H2 writes into the one it is given.
+        Path h2Zip = FileAccess.newTempFile(absolute.getParent(), "lotsbok-h2");
+        Path partial = FileAccess.newTempFile(absolute.getParent(), "lotsbok-backup");
         try {
-            Files.delete(h2Zip);
             h2.writeTo(h2Zip);
             try (ZipFile source = new ZipFile(h2Zip.toFile());
                     OutputStream file = Files.newOutputStream(partial);

@@ -177,7 +177,13 @@ public final class JournalRepository {
         List<JournalNote> notes = ids.isEmpty() ? List.of() : notesWhere(JOURNAL_NOTE.ID.in(ids)).stream()
                 .sorted((a, b) -> Long.compare(b.id(), a.id()))
                 .toList();
-        log.append(actor, AccessEvent.NOTE_SEARCH, participantId, "rows=" + notes.size());
+        // One row per participant whose notes (and name) the result shows; never the search words.
+        Map<Long, Long> shown = notes.stream().collect(Collectors.groupingBy(JournalNote::participantId,
+                java.util.TreeMap::new, Collectors.counting()));
+        if (shown.isEmpty()) {
+            log.append(actor, AccessEvent.NOTE_SEARCH, participantId, "rows=0");
+        }
+        shown.forEach((participant, rows) -> log.append(actor, AccessEvent.NOTE_SEARCH, participant, "rows=" + rows));
         return notes;
     }
 
@@ -264,6 +270,12 @@ public final class JournalRepository {
         return tx.selectFrom(FOLLOW_UP).where(condition).orderBy(FOLLOW_UP.DUE_DATE, FOLLOW_UP.ID)
                 .fetch(r -> new FollowUp(r.getId(), r.getNoteId(), r.getParticipantId(), r.getWhat(), r.getWho(),
                         r.getDueDate(), r.getDoneDate()));
+    }
+
+    /** The participant whose follow-up {@code followUpId} is, if there is one. */
+    public Optional<Long> followUpParticipant(long followUpId) {
+        return tx.select(FOLLOW_UP.PARTICIPANT_ID).from(FOLLOW_UP).where(FOLLOW_UP.ID.eq(followUpId))
+                .fetchOptional(FOLLOW_UP.PARTICIPANT_ID);
     }
 
     public void markDone(Actor actor, long followUpId, LocalDate date) {

@@ -116,6 +116,12 @@ public final class RetentionRepository {
         return cases(ids, zone);
     }
 
+    /** The participants whose personal data a gallring has deleted. */
+    public java.util.Set<Long> anonymisedIds() {
+        return new java.util.HashSet<>(tx.select(PARTICIPANT.ID).from(PARTICIPANT).where(PARTICIPANT.ANONYMISED_AT.isNotNull())
+                .fetch(PARTICIPANT.ID));
+    }
+
     /** The case files of {@code ids} that are not anonymised, with the dates of all their entries. */
     public List<RetentionCase> cases(Collection<Long> ids, ZoneId zone) {
         List<Long> all = new ArrayList<>(ids);

@@ -10,6 +10,7 @@ import se.lotsbok.domain.report.OutcomeOrder;
 import se.lotsbok.domain.report.OutcomeSettings;
 import se.lotsbok.domain.user.Actor;
 import se.lotsbok.domain.participant.AgeBand;
+import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.domain.settings.UnitSettings;
 import se.lotsbok.store.access.AccessLogRepository;
 
@@ -29,6 +30,9 @@ public final class SettingsRepository {
     private static final String ORDER_OCCUPATION = "outcome_order_occupation";
     private static final String ORDER_HOUSING = "outcome_order_housing";
     private static final String ORDER_SUBSTANCE_USE = "outcome_order_substance_use";
+    private static final String IDLE_LOCK_MINUTES = "idle_lock_minutes";
+    private static final String TEMPORARY_PASSWORD_DAYS = "temporary_password_days";
+    private static final String COMPACTED_BYTES = "compacted_bytes";
 
     private final DSLContext tx;
     private final AccessLogRepository log;
@@ -109,6 +113,31 @@ public final class SettingsRepository {
         put(ORDER_HOUSING, settings.order().housingText());
         put(ORDER_SUBSTANCE_USE, settings.order().substanceUseText());
         log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "outcomes");
+    }
+
+    public SecuritySettings loadSecurity() {
+        Map<String, String> values = tx.selectFrom(UNIT_SETTING)
+                .where(UNIT_SETTING.SETTING_KEY.in(IDLE_LOCK_MINUTES, TEMPORARY_PASSWORD_DAYS))
+                .fetchMap(UNIT_SETTING.SETTING_KEY, UNIT_SETTING.SETTING_VALUE);
+        SecuritySettings d = SecuritySettings.DEFAULTS;
+        return new SecuritySettings(number(values, IDLE_LOCK_MINUTES, d.idleLockMinutes()),
+                number(values, TEMPORARY_PASSWORD_DAYS, d.temporaryPasswordDays()));
+    }
+
+    public void saveSecurity(Actor actor, SecuritySettings settings) {
+        put(IDLE_LOCK_MINUTES, Integer.toString(settings.idleLockMinutes()));
+        put(TEMPORARY_PASSWORD_DAYS, Integer.toString(settings.temporaryPasswordDays()));
+        log.append(actor, AccessEvent.SETTINGS_CHANGED, null, "security");
+    }
+
+    /** The size of the file right after it was last compacted, or 0 if it never was. */
+    public long compactedBytes() {
+        return tx.select(UNIT_SETTING.SETTING_VALUE).from(UNIT_SETTING).where(UNIT_SETTING.SETTING_KEY.eq(COMPACTED_BYTES))
+                .fetchOptional(UNIT_SETTING.SETTING_VALUE).map(Long::parseLong).orElse(0L);
+    }
+
+    public void saveCompactedBytes(long bytes) {
+        put(COMPACTED_BYTES, Long.toString(bytes));
     }
 
     private void put(String key, String value) {

@@ -30,8 +30,13 @@ public final class AboutDialog {
                 value("aboutDataFolder", viewModel.dataFolder().toString()));
         grid.addRow(2, Cards.fieldLabel(texts.get("about.logFolder")),
                 value("aboutLogFolder", viewModel.logFolder().toString()));
+        int row = 3;
         if (!viewModel.server().isEmpty()) {
-            grid.addRow(3, Cards.fieldLabel(texts.get("about.server")), value("aboutServer", viewModel.server()));
+            grid.addRow(row++, Cards.fieldLabel(texts.get("about.server")), value("aboutServer", viewModel.server()));
+        }
+        if (!viewModel.fingerprint().isEmpty()) {
+            grid.addRow(row, Cards.fieldLabel(texts.get("about.fingerprint")),
+                    value("aboutDialogFingerprint", viewModel.fingerprint()));
         }
         Button open = new Button(texts.get("about.openLogFolder"));
         open.setId("openLogFolderButton");

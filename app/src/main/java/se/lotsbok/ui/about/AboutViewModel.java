@@ -35,22 +35,32 @@ public final class AboutViewModel {
     private final String server;
     private final FolderOpener opener;
     private final Texts texts;
+    private final String fingerprint;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
+    /** Before login: nothing of the register is shown, not even its signing key. */
     public AboutViewModel(String version, Path dataFolder, FolderOpener opener, Texts texts) {
-        this(version, "", dataFolder, opener, texts);
+        this(version, "", dataFolder, opener, texts, "");
     }
 
     /**
      * @param server the office server the register is on, or "" for a register in {@code dataFolder}
      * @param dataFolder the data folder on this computer (beside a server, it holds only the log files)
+     * @param fingerprint the register's signing key's fingerprint in groups of four, for the city to note once
      */
-    public AboutViewModel(String version, String server, Path dataFolder, FolderOpener opener, Texts texts) {
+    public AboutViewModel(String version, String server, Path dataFolder, FolderOpener opener, Texts texts,
+            String fingerprint) {
         this.version = version;
         this.server = server;
         this.dataFolder = dataFolder.toAbsolutePath();
         this.opener = opener;
         this.texts = texts;
+        this.fingerprint = fingerprint;
+    }
+
+    /** The fingerprint of the key the register signs its exported figures with; empty before login. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public String version() {

@@ -92,12 +92,20 @@ public final class AccessLogViewModel {
         }, onError);
     }
 
+    /** Checks the chain; an intact log also names each restore and what it carried over. */
     public void verify() {
-        tasks.run(() -> service.verify(actor), result -> message.set(switch (result) {
-            case AccessLogChain.Intact intact -> Feedback.done(texts.format("accessLog.intact", intact.count()));
-            case AccessLogChain.Broken broken ->
-                    Feedback.refused(texts.format("accessLog.broken." + broken.problem().name(), broken.seq()));
-        }), onError);
+        tasks.run(() -> {
+            AccessLogChain.Verification result = service.verify(actor);
+            return switch (result) {
+                case AccessLogChain.Intact intact -> Feedback.done(java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(texts.format("accessLog.intact", intact.count())),
+                        service.restores(actor).stream().map(r -> se.lotsbok.i18n.Messages.restore(texts,
+                                r.at().atZone(zone), r.note())))
+                        .collect(Collectors.joining("\n")));
+                case AccessLogChain.Broken broken ->
+                        Feedback.refused(texts.format("accessLog.broken." + broken.problem().name(), broken.seq()));
+            };
+        }, message::set, onError);
     }
 
     public void export(Path file) {

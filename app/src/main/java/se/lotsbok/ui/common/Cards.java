@@ -2,10 +2,12 @@ package se.lotsbok.ui.common;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -63,5 +65,21 @@ public final class Cards {
         label.visibleProperty().bind(Bindings.isNotEmpty(error));
         label.managedProperty().bind(label.visibleProperty());
         return label;
+    }
+
+    /**
+     * A screen of its own with one card in the middle (the login, the locked window, logging out):
+     * {@code children} in a card of the login's width, centred on the app's background.
+     */
+    public static StackPane centred(String id, double spacing, Node... children) {
+        VBox card = new VBox(spacing, children);
+        card.getStyleClass().addAll(Styles.CARD, "login-card");
+        card.setMaxWidth(520);
+        card.setMaxHeight(VBox.USE_PREF_SIZE);
+        StackPane root = new StackPane(card);
+        root.getStyleClass().addAll(Styles.APP, "login");
+        root.setId(id);
+        StackPane.setAlignment(card, Pos.CENTER);
+        return root;
     }
 }

@@ -10,10 +10,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import se.lotsbok.domain.user.Credentials;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.about.AboutDialog;
 import se.lotsbok.ui.common.Cards;
@@ -40,6 +42,9 @@ public final class LoginScreen {
         intro.getStyleClass().add(Styles.MUTED);
 
         username.setId("usernameField");
+        // No longer than any user name can be: what is typed is kept as a failed login until the next one.
+        username.setTextFormatter(new TextFormatter<String>(change ->
+                change.getControlNewText().length() <= Credentials.MAX_USERNAME_LENGTH ? change : null));
         username.textProperty().bindBidirectional(viewModel.usernameProperty());
         TextField displayName = new TextField();
         displayName.setId("displayNameField");
@@ -125,14 +130,7 @@ public final class LoginScreen {
         HBox footer = new HBox(12, version, about);
         footer.setAlignment(Pos.CENTER_LEFT);
 
-        VBox card = new VBox(14, title, heading, intro, grid, message, buttons, footer);
-        card.getStyleClass().addAll(Styles.CARD, "login-card");
-        card.setMaxWidth(520);
-        card.setMaxHeight(VBox.USE_PREF_SIZE);
-        root = new StackPane(card);
-        root.getStyleClass().addAll(Styles.APP, "login");
-        root.setId("loginScreen");
-        StackPane.setAlignment(card, Pos.CENTER);
+        root = Cards.centred("loginScreen", 14, title, heading, intro, grid, message, buttons, footer);
     }
 
     public Parent node() {

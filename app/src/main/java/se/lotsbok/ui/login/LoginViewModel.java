@@ -58,6 +58,8 @@ public final class LoginViewModel {
     /** While the key file is read after the first frame, to confirm the mode. */
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private Session pending;
+    /** The temporary password just typed, the "current" one when the new password is set. */
+    private char[] temporary;
 
     public LoginViewModel(Login auth, Tasks tasks, Texts texts, Clock clock, Consumer<Session> onReady) {
         this.auth = auth;
@@ -137,7 +139,14 @@ public final class LoginViewModel {
         working.set(texts.get("login.working.LOGIN"));
         run(() -> auth.login(username.get(), secret), result -> {
             switch (result) {
-                case LoginResult.LoggedIn loggedIn -> ready(loggedIn.session());
+                case LoginResult.LoggedIn loggedIn -> {
+                    temporary = secret;
+                    ready(loggedIn.session());
+                }
+                case LoginResult.Expired expired -> {
+                    password.set("");
+                    message.set(texts.get("login.expired"));
+                }
                 case LoginResult.Refused refused -> {
                     password.set("");
                     message.set(texts.get("login.refused"));
@@ -155,11 +164,14 @@ public final class LoginViewModel {
         char[] secret = password.get().toCharArray();
         char[] again = repeated.get().toCharArray();
         Session session = pending;
-        run(() -> session.changePassword(secret, again), problem -> {
+        char[] current = temporary;
+        run(() -> session.changePassword(current, secret, again), problem -> {
             if (problem.isPresent()) {
                 message.set(texts.get("credentials." + problem.get().name()));
             } else {
                 pending = null;
+                java.util.Arrays.fill(temporary, '\0');
+                temporary = null;
                 onReady.accept(session);
             }
         });
@@ -173,6 +185,10 @@ public final class LoginViewModel {
             mode.set(Mode.CHANGE_PASSWORD);
             message.set(texts.get("login.mustChange"));
         } else {
+            if (temporary != null) {
+                java.util.Arrays.fill(temporary, '\0');
+                temporary = null;
+            }
             onReady.accept(session);
         }
     }
@@ -262,7 +278,7 @@ public final class LoginViewModel {
     /** *Om Lotsbok* for this data folder or office server. */
     public AboutViewModel about() {
         return new AboutViewModel(AppVersion.get(), auth.isServer() ? auth.location() : "", auth.folder(),
-                AboutViewModel.FolderOpener.system(), texts);
+                AboutViewModel.FolderOpener.system(), texts, "");
     }
 
     /** The shortest password accepted, for the hint under the field. */

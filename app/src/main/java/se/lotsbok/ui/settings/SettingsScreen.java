@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -32,7 +33,7 @@ public final class SettingsScreen implements Screen {
     private final Texts texts;
     private final ScrollPane root;
 
-    public SettingsScreen(SettingsViewModel viewModel, Texts texts) {
+    public SettingsScreen(SettingsViewModel viewModel, OwnPasswordViewModel ownPassword, Texts texts) {
         this.viewModel = viewModel;
         this.texts = texts;
 
@@ -116,11 +117,13 @@ public final class SettingsScreen implements Screen {
                 new VBox(6, fieldLabel(texts.get("about.fingerprint")), fingerprint),
                 hint(texts.get("about.fingerprint.help")));
 
+        VBox passwordCard = passwordCard(ownPassword, texts);
         languageCard.setMaxWidth(720);
         unitCard.setMaxWidth(720);
         aboutCard.setMaxWidth(720);
-        VBox content = new VBox(16, title, languageCard, unitCard, OutcomeSettingsView.of(viewModel.outcome(), texts),
-                aboutCard);
+        passwordCard.setMaxWidth(720);
+        VBox content = new VBox(16, title, languageCard, passwordCard, unitCard,
+                OutcomeSettingsView.of(viewModel.outcome(), texts), aboutCard);
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -140,6 +143,32 @@ public final class SettingsScreen implements Screen {
     @Override
     public void shown() {
         viewModel.load();
+    }
+
+    private static VBox passwordCard(OwnPasswordViewModel ownPassword, Texts texts) {
+        PasswordField current = new PasswordField();
+        current.setId("currentPasswordField");
+        current.textProperty().bindBidirectional(ownPassword.currentProperty());
+        PasswordField fresh = new PasswordField();
+        fresh.setId("newPasswordField");
+        fresh.textProperty().bindBidirectional(ownPassword.passwordProperty());
+        PasswordField again = new PasswordField();
+        again.setId("repeatNewPasswordField");
+        again.textProperty().bindBidirectional(ownPassword.repeatedProperty());
+        GridPane grid = grid();
+        grid.addRow(0, fieldLabel(texts.get("settings.password.current")), current);
+        grid.addRow(1, fieldLabel(texts.get("login.newPassword")), fresh);
+        grid.addRow(2, fieldLabel(texts.get("login.repeat")), again);
+        Button change = new Button(texts.get("settings.password.change"));
+        change.setId("changePasswordButton");
+        change.setOnAction(e -> ownPassword.submit());
+        Label message = new Label();
+        message.setId("passwordMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(ownPassword.messageProperty());
+        HBox buttons = new HBox(12, change, message);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return card(texts.get("settings.password.section"), grid, buttons);
     }
 
     private static GridPane grid() {

@@ -6,11 +6,16 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.event.EventHandler;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
+import javafx.scene.input.InputEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.Session;
@@ -37,6 +42,17 @@ public final class AppWindow {
     private LoginViewModel login;
     /** Takes the day's automatic backup while someone is logged in. */
     private Timeline backups;
+    /** Locks the window after the unit's minutes without use. */
+    private IdleLock idleLock;
+    private Timeline idleChecks;
+    private final EventHandler<InputEvent> use = e -> {
+        if (idleLock != null) {
+            idleLock.used();
+        }
+    };
+    private MainWindow mainWindow;
+    /** What the window showed when it locked. */
+    private Parent lockedAway;
 
     public AppWindow(Login auth, Tasks tasks, LanguagePreference language, Clock clock) {
         this.auth = auth;
@@ -47,6 +63,16 @@ public final class AppWindow {
 
     public void show(Stage stage) {
         this.stage = stage;
+        stage.addEventFilter(InputEvent.ANY, use);
+        // Closing the window while logged in logs out as the button does, with the same progress shown.
+        stage.addEventFilter(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (session != null) {
+                e.consume();
+                if (lockedAway == null && mainWindow.mayLeave()) {
+                    leave(stage::hide);
+                }
+            }
+        });
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         showLogin();
@@ -76,6 +102,8 @@ public final class AppWindow {
     /** Logs out (if logged in) when the window closes; the session's logout is logged. */
     public void close() {
         stopBackups();
+        stopIdleLock();
+        mainWindow = null;
         if (session != null) {
             backupAtLogout(session);
             session.close();
@@ -102,17 +130,77 @@ public final class AppWindow {
     private void loggedIn(Session newSession) {
         session = newSession;
         login = null;
-        new MainWindow(session, tasks, language, this::logout).show(stage);
+        mainWindow = new MainWindow(session, tasks, language, this::logout);
+        mainWindow.show(stage);
         backupIfDue();
         backups = new Timeline(new KeyFrame(Duration.hours(1), e -> backupIfDue()));
         backups.setCycleCount(Animation.INDEFINITE);
         backups.play();
+        startIdleLock(newSession);
+    }
+
+    private void startIdleLock(Session current) {
+        // Without its setting (the register could not be read) the window still locks, after the default.
+        tasks.run(() -> current.services().settings().loadSecurity(), settings -> lockAfter(current, settings),
+                error -> lockAfter(current, SecuritySettings.DEFAULTS));
+    }
+
+    private void lockAfter(Session current, SecuritySettings settings) {
+        if (session != current) {
+            return;
+        }
+        Texts texts = Texts.of(language.load());
+        idleLock = new IdleLock(clock, java.time.Duration.ofMinutes(settings.idleLockMinutes()), current::checkPassword,
+                tasks, texts);
+        idleLock.lockedProperty().addListener((obs, was, locked) -> {
+            if (locked) {
+                LockScreen screen = new LockScreen(idleLock, texts, current.actor().displayName());
+                lockedAway = stage.getScene().getRoot();
+                stage.getScene().setRoot(screen.node());
+                screen.focus();
+            } else if (lockedAway != null) {
+                stage.getScene().setRoot(lockedAway);
+                lockedAway = null;
+            }
+        });
+        idleChecks = new Timeline(new KeyFrame(Duration.seconds(10), e -> checkIdle()));
+        idleChecks.setCycleCount(Animation.INDEFINITE);
+        idleChecks.play();
+    }
+
+    /** Locks the window if it has stood unused for the unit's minutes; runs every few seconds. */
+    public void checkIdle() {
+        if (idleLock != null) {
+            idleLock.check();
+        }
+    }
+
+    private void stopIdleLock() {
+        if (idleChecks != null) {
+            idleChecks.stop();
+            idleChecks = null;
+        }
+        idleLock = null;
+        lockedAway = null;
     }
 
     private void logout() {
+        leave(this::showLogin);
+    }
+
+    /**
+     * Ends the session on the worker (the backup at logout, the logout itself, a key change or a
+     * compaction that is due) while the window says what it is doing, then runs {@code then}.
+     */
+    private void leave(Runnable then) {
         stopBackups();
+        stopIdleLock();
         Session ending = session;
         session = null;
+        mainWindow = null;
+        Texts texts = Texts.of(language.load());
+        long compacting = compactionDue(ending);
+        stage.getScene().setRoot(new LeavingScreen(texts, compacting).node());
         tasks.run(() -> {
             try {
                 backupAtLogout(ending);
@@ -120,7 +208,15 @@ public final class AppWindow {
                 ending.close();
             }
             return null;
-        }, done -> showLogin(), error -> showLogin());
+        }, done -> then.run(), error -> then.run());
+    }
+
+    private static long compactionDue(Session ending) {
+        try {
+            return ending.services().maintenance().compactionDueBytes();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     private void backupIfDue() {

@@ -30,6 +30,7 @@ import se.lotsbok.domain.user.Actor;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.AppServices;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.domain.report.SigningKey;
 import se.lotsbok.report.AppVersion;
 import se.lotsbok.ui.about.AboutDialog;
 import se.lotsbok.ui.about.AboutViewModel;
@@ -53,6 +54,7 @@ public final class MainWindow {
     public static final String DISCARD_BUTTON_ID = "discardChangesButton";
     public static final String KEEP_BUTTON_ID = "keepEditingButton";
 
+    private final Session session;
     private final AppServices services;
     private final java.nio.file.Path dataFolder;
     /** The office server the register is on, or "". */
@@ -84,6 +86,7 @@ public final class MainWindow {
     public MainWindow(Session session, Tasks tasks, LanguagePreference languagePreference, Runnable onLogout,
             FileDialogs fileDialogs) {
         this.fileDialogs = fileDialogs;
+        this.session = session;
         this.services = session.services();
         this.actor = session.actor();
         this.dataFolder = session.dataFolder();
@@ -140,7 +143,7 @@ public final class MainWindow {
         ErrorReporter errors = new ErrorReporter(texts, dialogs);
         screens = new Screens(services, actor, tasks, texts, dialogs, fileDialogs, errors, new Screens.Window(
                 unitSettings::get, this::openParticipant, this::languageChanged, this::settingsChanged,
-                this::sessionEnded));
+                this::sessionEnded, session::changePassword));
         current = null;
         List<Place> places = java.util.Arrays.stream(Place.values()).filter(p -> p.shownTo(actor)).toList();
 
@@ -246,8 +249,9 @@ public final class MainWindow {
         Button about = new Button(texts.get("about.title"));
         about.setId("aboutButton");
         about.getStyleClass().add("header-button");
-        about.setOnAction(e -> AboutDialog.show(about, new AboutViewModel(AppVersion.get(), server, dataFolder,
-                AboutViewModel.FolderOpener.system(), texts), texts));
+        about.setOnAction(e -> tasks.run(services.settings()::signingFingerprint, fingerprint -> AboutDialog.show(about,
+                new AboutViewModel(AppVersion.get(), server, dataFolder, AboutViewModel.FolderOpener.system(), texts,
+                        SigningKey.grouped(fingerprint)), texts), new ErrorReporter(texts, dialogs)));
         HBox header = new HBox(12, title, unitLabel, spacer, user, about, logout);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add(Styles.HEADER);

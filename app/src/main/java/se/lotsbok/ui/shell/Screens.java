@@ -35,8 +35,10 @@ import se.lotsbok.ui.report.ReportsScreen;
 import se.lotsbok.ui.report.ReportsViewModel;
 import se.lotsbok.ui.retention.RetentionScreen;
 import se.lotsbok.ui.retention.RetentionViewModel;
+import se.lotsbok.ui.settings.OwnPasswordViewModel;
 import se.lotsbok.ui.settings.SettingsScreen;
 import se.lotsbok.ui.settings.SettingsViewModel;
+import se.lotsbok.ui.user.SecurityViewModel;
 import se.lotsbok.ui.user.UsersScreen;
 import se.lotsbok.ui.user.UsersViewModel;
 
@@ -49,7 +51,7 @@ final class Screens {
     /** What the screens need from the window around them. */
     record Window(Supplier<UnitSettings> unitSettings, LongConsumer openParticipant,
             Predicate<Locale> languageChanged, Consumer<UnitSettings> settingsChanged,
-            Consumer<String> sessionEnded) {
+            Consumer<String> sessionEnded, OwnPasswordViewModel.Change passwordChange) {
     }
 
     private final AppServices services;
@@ -105,11 +107,14 @@ final class Screens {
                     services.clock().getZone(), dialogs, errors), texts);
             case COMBINE -> new CombineScreen(new CombineViewModel(tasks, texts, services.clock(), errors), texts,
                     files);
-            case USERS -> new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors), texts);
+            case USERS -> new UsersScreen(new UsersViewModel(services.users(), actor, tasks, texts, errors),
+                    new SecurityViewModel(services.settings(), services.users(), actor, tasks, texts, dialogs, errors),
+                    texts);
             case BACKUPS -> new BackupScreen(new BackupViewModel(services.maintenance(), actor, tasks, texts,
                     dialogs, errors, window.sessionEnded()), texts, files);
             case SETTINGS -> new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
-                    window.languageChanged(), window.settingsChanged(), errors), texts);
+                    window.languageChanged(), window.settingsChanged(), errors),
+                    new OwnPasswordViewModel(window.passwordChange(), tasks, texts, errors), texts);
         };
     }
 

@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -24,6 +25,7 @@ import se.lotsbok.domain.user.Role;
 import se.lotsbok.domain.user.UserAccount;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.ui.common.Banner;
+import se.lotsbok.ui.common.Cards;
 import se.lotsbok.ui.common.FormGrid;
 import se.lotsbok.ui.common.Screen;
 import se.lotsbok.ui.common.Styles;
@@ -36,9 +38,12 @@ public final class UsersScreen implements Screen {
     private final Texts texts;
     private final SplitPane root;
 
-    public UsersScreen(UsersViewModel viewModel, Texts texts) {
+    private final SecurityViewModel security;
+
+    public UsersScreen(UsersViewModel viewModel, SecurityViewModel security, Texts texts) {
         this.viewModel = viewModel;
         this.texts = texts;
+        this.security = security;
 
         TableView<UserAccount> table = new TableView<>(viewModel.users());
         table.setId("usersTable");
@@ -132,8 +137,11 @@ public final class UsersScreen implements Screen {
                 .then(texts.get("users.new")).otherwise(viewModel.displayNameProperty()));
         VBox form = new VBox(14, formTitle, grid, buttons, message);
         form.getStyleClass().add(Styles.CARD);
+        VBox right = new VBox(16, form, securityCard(security, texts));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
 
-        root = new SplitPane(left, form);
+        root = new SplitPane(left, scroll);
         root.setDividerPositions(0.5);
         root.setId("usersScreen");
         viewModel.newUser();
@@ -152,6 +160,45 @@ public final class UsersScreen implements Screen {
     @Override
     public void shown() {
         viewModel.load();
+        security.load();
+    }
+
+    /** The unit's security settings and the change of the register's key. */
+    private static VBox securityCard(SecurityViewModel security, Texts texts) {
+        TextField minutes = new TextField();
+        minutes.setId("idleMinutesField");
+        minutes.setPrefColumnCount(4);
+        minutes.textProperty().bindBidirectional(security.idleMinutesProperty());
+        TextField days = new TextField();
+        days.setId("temporaryDaysField");
+        days.setPrefColumnCount(4);
+        days.textProperty().bindBidirectional(security.temporaryDaysProperty());
+        GridPane grid = FormGrid.create();
+        grid.addRow(0, Cards.fieldLabel(texts.get("security.idleMinutes")),
+                new HBox(8, minutes, Cards.fieldError(security.idleMinutesErrorProperty())));
+        grid.addRow(1, Cards.fieldLabel(texts.get("security.temporaryDays")),
+                new HBox(8, days, Cards.fieldError(security.temporaryDaysErrorProperty())));
+        Button save = new Button(texts.get("settings.save"));
+        save.setId("saveSecurityButton");
+        save.setOnAction(e -> security.save());
+        Button changeKey = new Button(texts.get("security.changeKey"));
+        changeKey.setId("changeKeyButton");
+        changeKey.disableProperty().bind(security.busyProperty());
+        changeKey.setVisible(security.mayChangeKey());
+        changeKey.setManaged(security.mayChangeKey());
+        changeKey.setOnAction(e -> {
+            security.changeKey();
+        });
+        Label message = new Label();
+        message.setId("securityMessage");
+        message.setWrapText(true);
+        message.textProperty().bind(security.messageProperty());
+        HBox buttons = new HBox(8, save, changeKey);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label keyHint = Cards.hint(texts.get("security.changeKey.hint"));
+        keyHint.setVisible(security.mayChangeKey());
+        keyHint.setManaged(security.mayChangeKey());
+        return Cards.card(texts.get("security.section"), grid, keyHint, buttons, message);
     }
 
     @Override

@@ -127,7 +127,9 @@ public final class UsersViewModel {
                 case UserService.Done done -> {
                     password.set("");
                     repeated.set("");
-                    message.set(Feedback.done(texts.format(doneKey, done.user().username())));
+                    message.set(Feedback.done(texts.format(doneKey, done.user().username())
+                            + (done.keyChange() == null ? "" : " " + SecurityViewModel.keyChangeText(texts,
+                                    done.keyChange()))));
                     load();
                     selected.set(done.user());
                 }

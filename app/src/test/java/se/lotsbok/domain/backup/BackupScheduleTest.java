@@ -47,20 +47,21 @@ class BackupScheduleTest {
     }
 
     @Test
-    void rotationKeepsTheNewestAndNeverTouchesOtherFiles() {
+    void rotationKeepsTheNewestAndNeverTouchesOtherFilesNorTheBackupsTakenBeforeARestore() {
         List<String> names = List.of(BackupSchedule.fileName(NOON.minusDays(2), null),
                 BackupSchedule.fileName(NOON, null), "minkopia.zip",
                 BackupSchedule.fileName(NOON.minusDays(1), BackupSchedule.BEFORE_RESTORE),
+                BackupSchedule.fileName(NOON.minusDays(4), BackupSchedule.BEFORE_RESTORE),
                 BackupSchedule.fileName(NOON.minusDays(3), null));
 
-        assertThat(BackupSchedule.toRemove(names, 2)).containsExactly(BackupSchedule.fileName(NOON.minusDays(2), null),
+        assertThat(BackupSchedule.toRemove(names, 1)).containsExactly(BackupSchedule.fileName(NOON.minusDays(2), null),
                 BackupSchedule.fileName(NOON.minusDays(3), null));
-        assertThat(BackupSchedule.toRemove(names, 4)).isEmpty();
+        assertThat(BackupSchedule.toRemove(names, 3)).isEmpty();
         assertThat(BackupSchedule.newest(names)).contains(NOON);
     }
 
     @Test
-    void rotationOnAnyMixKeepsExactlyTheKeepNewestBackups() {
+    void rotationOnAnyMixKeepsExactlyTheKeepNewestBackupsAndEveryBackupTakenBeforeARestore() {
         Random random = new Random(42);
         for (int round = 0; round < 500; round++) {
             List<String> names = new ArrayList<>();
@@ -81,8 +82,11 @@ class BackupScheduleTest {
             List<String> removed = BackupSchedule.toRemove(names, keep);
 
             List<String> kept = names.stream().filter(n -> BackupSchedule.takenAt(n).isPresent())
-                    .filter(n -> !removed.contains(n)).toList();
-            assertThat(kept).hasSize(Math.min(keep, times.size()));
+                    .filter(n -> !removed.contains(n)).filter(n -> !n.contains(BackupSchedule.BEFORE_RESTORE)).toList();
+            long ordinary = names.stream().filter(n -> BackupSchedule.takenAt(n).isPresent())
+                    .filter(n -> !n.contains(BackupSchedule.BEFORE_RESTORE)).count();
+            assertThat(kept).hasSize((int) Math.min(keep, ordinary));
+            assertThat(removed).noneMatch(n -> n.contains(BackupSchedule.BEFORE_RESTORE));
             assertThat(removed).allSatisfy(r -> assertThat(kept).allSatisfy(k ->
                     assertThat(BackupSchedule.takenAt(k).orElseThrow()).isAfter(BackupSchedule.takenAt(r).orElseThrow())));
         }

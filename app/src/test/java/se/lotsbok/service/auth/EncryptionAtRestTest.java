@@ -46,7 +46,7 @@ class EncryptionAtRestTest {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertThat(files).extracting(p -> p.getFileName().toString())
-                .containsExactlyInAnyOrder("lotsbok.mv.db", "lotsbok.keys", "lotsbok.loghead");
+                .containsExactlyInAnyOrder("lotsbok.mv.db", "lotsbok.keys", "lotsbok.keys.lock", "lotsbok.loghead");
         for (Path file : Stream.concat(files.stream(), Stream.of(backup)).toList()) {
             assertThat(containsAnyForm(Files.readAllBytes(file))).as(file.toString()).isFalse();
         }

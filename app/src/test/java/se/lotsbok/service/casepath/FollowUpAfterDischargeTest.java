@@ -224,7 +224,8 @@ class FollowUpAfterDischargeTest {
                     TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
         }
         Session session = register.login(username);
-        session.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray());
+        session.changePassword(TestRegister.PASSWORD.toCharArray(), TestRegister.PASSWORD.toCharArray(),
+                TestRegister.PASSWORD.toCharArray());
         return session;
     }
 

@@ -2,6 +2,7 @@ package se.lotsbok.service.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,12 +14,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import se.lotsbok.domain.access.AccessEvent;
+import se.lotsbok.domain.access.AccessLogEntry;
+import se.lotsbok.domain.access.AccessLogQuery;
 import se.lotsbok.domain.casepath.Partner;
 import se.lotsbok.domain.common.Refusal;
 import se.lotsbok.domain.journal.JournalNote;
 import se.lotsbok.domain.journal.MeetingType;
 import se.lotsbok.domain.journal.NoteContent;
 import se.lotsbok.domain.user.Role;
+import se.lotsbok.domain.access.AccessDenied;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.participant.SaveOutcome;
 import se.lotsbok.testing.ParticipantInputs;
@@ -155,6 +160,53 @@ class NoteServiceTest {
 
         notes.followUpDone(chef.actor(), todo.overdue().getFirst().refId());
         assertThat(notes.todo(chef.actor()).overdue()).isEmpty();
+    }
+
+    @Test
+    void aSearchLogsOneRowPerParticipantWhoseNotesItShowedAndNeverTheWords() {
+        sign(anna, null, "Samtal med skolan.");
+        sign(bo, null, "Skolan ringde.");
+        sign(bo, null, "Skolan igen.");
+
+        assertThat(notes.search(chef.actor(), "skolan", null)).hasSize(3);
+
+        List<AccessLogEntry> searches = log(AccessEvent.NOTE_SEARCH);
+        assertThat(searches).extracting(AccessLogEntry::participantId, AccessLogEntry::detail)
+                .containsExactlyInAnyOrder(tuple(anna, "rows=1"), tuple(bo, "rows=2"));
+        assertThat(searches).allSatisfy(e -> assertThat(e.detail()).doesNotContainIgnoringCase("skolan"));
+    }
+
+    @Test
+    void attGoraLogsOneRowPerParticipantWhoseFollowUpsGoalsOrDraftsItShowed() {
+        notes.sign(chef.actor(), anna, null, content("Möte"), List.of(
+                new NoteService.NewFollowUp("Ringa kuratorn", "", LocalDate.of(2026, 11, 20))));
+        notes.saveDraft(chef.actor(), bo, null, content("utkast"));
+
+        notes.todo(chef.actor());
+
+        assertThat(log(AccessEvent.TODO_READ)).extracting(AccessLogEntry::participantId).containsExactlyInAnyOrder(anna, bo);
+    }
+
+    @Test
+    void aFollowUpIsMarkedDoneOnlyByWhoMayWriteInTheCaseOwnOrCovered() {
+        notes.sign(chef.actor(), anna, null, content("Möte"), List.of(
+                new NoteService.NewFollowUp("Ringa kuratorn", "", LocalDate.of(2026, 11, 20))));
+        long followUp = notes.todo(chef.actor()).overdue().getFirst().refId();
+        try (Session lotta = register.userWith("lotta", Role.NAVIGATOR)) {
+            NoteService hers = lotta.services().notes();
+            assertThatThrownBy(() -> hers.followUpDone(lotta.actor(), followUp)).isInstanceOf(AccessDenied.class);
+            assertThat(notes.todo(chef.actor()).overdue()).hasSize(1);
+            assertThat(log(AccessEvent.ACCESS_REFUSED)).extracting(AccessLogEntry::participantId).containsExactly(anna);
+
+            lotta.services().participants().coverFor(lotta.actor(), anna);
+            hers.followUpDone(lotta.actor(), followUp);
+        }
+        assertThat(notes.todo(chef.actor()).overdue()).isEmpty();
+    }
+
+    private List<AccessLogEntry> log(AccessEvent event) {
+        return chef.services().accessLog().review(chef.actor(), AccessLogQuery.all()).stream()
+                .filter(e -> e.event() == event).toList();
     }
 
     private JournalNote sign(long participant, Long amends, String text) {

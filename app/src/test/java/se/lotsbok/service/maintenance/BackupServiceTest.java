@@ -159,7 +159,7 @@ class BackupServiceTest {
         // 08:00 in Stockholm; then a day less an hour (not due), then five times a day and an hour.
         MutableClock clock = new MutableClock(Instant.parse("2026-11-25T07:00:00Z"), TestDatabases.STOCKHOLM);
         try (Database db = register.openDirectly()) {
-            MaintenanceService maintenance = new MaintenanceService(db, clock);
+            MaintenanceService maintenance = new MaintenanceService(db, clock, List::of, new Compaction(db));
             assertThat(maintenance.backupIfDue(admin)).isPresent();
             clock.advance(Duration.ofHours(23));
             assertThat(maintenance.backupIfDue(admin)).isEmpty();

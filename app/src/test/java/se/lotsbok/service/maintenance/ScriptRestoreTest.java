@@ -106,7 +106,7 @@ class ScriptRestoreTest {
         assertThatThrownBy(() -> TestRegister.at(fresh).auth().restoreFromScript(TestRegister.ADMIN,
                 TestRegister.PASSWORD.toCharArray(), damaged)).isInstanceOfSatisfying(ScriptRefused.class,
                         e -> assertThat(e.reason()).isEqualTo(ScriptRefused.Reason.UNREADABLE));
-        assertThat(Files.list(fresh).map(p -> p.getFileName().toString())).containsExactly(KeyFile.FILE_NAME);
+        assertThat(Files.list(fresh).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(KeyFile.FILE_NAME, KeyFile.LOCK_NAME);
     }
 
     @Test
@@ -116,7 +116,7 @@ class ScriptRestoreTest {
         assertThatThrownBy(() -> TestRegister.at(fresh).auth().restoreFromScript("lotta",
                 TestRegister.PASSWORD.toCharArray(), script)).isInstanceOfSatisfying(ScriptRefused.class,
                         e -> assertThat(e.reason()).isEqualTo(ScriptRefused.Reason.NOT_ADMINISTRATOR));
-        assertThat(Files.list(fresh).map(p -> p.getFileName().toString())).containsExactly(KeyFile.FILE_NAME);
+        assertThat(Files.list(fresh).map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(KeyFile.FILE_NAME, KeyFile.LOCK_NAME);
     }
 
     private void copyKeyFile() throws Exception {
