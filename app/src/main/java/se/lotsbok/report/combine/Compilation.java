@@ -65,17 +65,38 @@ public record Compilation(TallyHeader.Kind kind, String period, List<TallyFile> 
         return new Compilation(kind, period, parts, total, incomplete);
     }
 
+    /** A year's figures in the committee's table: the people the unit counted. */
+    public static final List<String> YEAR_HEADLINES = List.of("enrolled", "contacted_not_enrolled", "total");
+
+    /** The outcome measures whose improved, unchanged and worsened counts the compilation screen shows. */
+    public static final List<String> OUTCOMES = List.of("outcome_occupation", "outcome_housing", "outcome_substance_use");
+
+    private static final List<String> OUTCOME_CATEGORIES = List.of("improved", "unchanged", "worsened");
+
     /**
-     * The table's columns: for a year every figure of the summary, for a month its headline measures. The
-     * order of a situation's categories (checked equal in every unit) says how the figures were counted
-     * and is not a figure, so it is no column.
+     * The committee's table (CSV, PDF): for a year the people counted (enrolled, contacted, total),
+     * for a month the tally's headline measures. Every other figure, the outcomes among them, is in
+     * the JSON compilation ({@link #total()} and each part's rows).
      */
     public List<Column> columns() {
-        if (kind == TallyHeader.Kind.MONTH) {
-            return MONTH_HEADLINES.stream().map(m -> new Column(m, TallyRow.TOTAL)).toList();
+        List<String> headlines = kind == TallyHeader.Kind.MONTH ? MONTH_HEADLINES : YEAR_HEADLINES;
+        return headlines.stream().map(m -> new Column(m, TallyRow.TOTAL)).toList();
+    }
+
+    /**
+     * What the compilation screen shows: the table's columns and, where the units' files carry them,
+     * how many discharged improved, stayed the same and worsened in each outcome.
+     */
+    public List<Column> screenColumns() {
+        List<Column> shown = new ArrayList<>(columns());
+        for (String outcome : OUTCOMES) {
+            for (String category : OUTCOME_CATEGORIES) {
+                if (total.stream().anyMatch(r -> r.measure().equals(outcome) && r.category().equals(category))) {
+                    shown.add(new Column(outcome, category));
+                }
+            }
         }
-        return total.stream().filter(r -> Additivity.of(r.measure()) != Additivity.SAME)
-                .map(r -> new Column(r.measure(), r.category())).toList();
+        return shown;
     }
 
     /** What the bar per unit shows, stacked: a year's enrolled and contacted (their sum is the total), a month's enrolled at end. */

@@ -225,7 +225,7 @@ public final class CombineViewModel {
 
     private void show(Combiner.Inspection inspection) {
         Compilation compilation = inspection.readable().orElse(null);
-        List<Compilation.Column> figures = compilation == null ? List.of() : compilation.columns();
+        List<Compilation.Column> figures = compilation == null ? List.of() : compilation.screenColumns();
         int upTo = suppressUpTo();
         ExportOptions options = new ExportOptions(';', upTo);
         List<UnitLine> result = new ArrayList<>();

@@ -71,9 +71,11 @@ class CombinerTest {
         assertThat(both.total(new Compilation.Column("enrollment_days", "total"))).contains(8L);
         assertThat(both.total(new Compilation.Column("enrollment_days", "median"))).as("no sum of medians").isEmpty();
         assertThat(both.total(new Compilation.Column("outcome_order_occupation", "work"))).contains(1L);
-        assertThat(both.columns()).as("an order is how the figures were counted, not a figure")
-                .extracting(Compilation.Column::measure).doesNotContain("outcome_order_occupation")
-                .contains("outcome_occupation", "enrollment_days");
+        assertThat(both.columns()).as("the committee's table").extracting(Compilation.Column::code)
+                .containsExactly("enrolled", "contacted_not_enrolled", "total");
+        assertThat(both.screenColumns()).as("the screen adds the outcomes the files carry")
+                .extracting(Compilation.Column::code)
+                .containsExactly("enrolled", "contacted_not_enrolled", "total", "outcome_occupation.improved");
         assertThat(problem(List.of(farsta, otherOrder), YEAR_2016)).isEqualTo("bromma.json: räknar utfall med en annan"
                 + " ordning för bättre och sämre än farsta.json. Enheterna behöver samma ordning (Inställningar) för att"
                 + " utfallen ska kunna läggas ihop.");
