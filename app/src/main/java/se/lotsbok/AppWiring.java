@@ -14,6 +14,7 @@ import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.Compaction;
 import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.service.maintenance.ServerMove;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.retention.RetentionService;
@@ -92,6 +93,8 @@ public final class AppWiring {
                 new MaintenanceService(database, clock, keys::earlierKeys, compaction),
                 new RetentionService(database, clock),
                 new ExtractService(database, clock),
+                // PostgreSQL's TLS settings, read where every PostgreSQL tool reads them.
+                new ServerMove(database, System.getenv(), clock),
                 clock);
     }
 }

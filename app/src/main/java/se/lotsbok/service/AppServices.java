@@ -8,6 +8,7 @@ import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.service.importing.ImportService;
 import se.lotsbok.service.journal.NoteService;
 import se.lotsbok.service.maintenance.MaintenanceService;
+import se.lotsbok.service.maintenance.ServerMove;
 import se.lotsbok.service.navigator.NavigatorService;
 import se.lotsbok.service.participant.ParticipantService;
 import se.lotsbok.service.retention.RetentionService;
@@ -18,5 +19,5 @@ import se.lotsbok.service.user.UserService;
 public record AppServices(ParticipantService participants, CaseService cases, NavigatorService navigators,
         NoteService notes, SettingsService settings, ReportService reports, ImportService imports,
         UserService users, AccessLogService accessLog, MaintenanceService maintenance, RetentionService retention,
-        ExtractService extracts, Clock clock) {
+        ExtractService extracts, ServerMove move, Clock clock) {
 }

@@ -66,7 +66,9 @@ public final class RegisterMove {
         /** None of the server's administrators is an active administrator of the register moved. */
         NO_COMMON_ADMINISTRATOR,
         /** The folder holds no register, or another program has it open. */
-        FOLDER_UNREADABLE
+        FOLDER_UNREADABLE,
+        /** The server's database holds no register's schema: it was not set up ({@code server-init}). */
+        SERVER_NOT_READY
     }
 
     /** A move refused before anything was written. */
@@ -111,6 +113,7 @@ public final class RegisterMove {
                     .orElseThrow(() -> new Refused(Problem.NOT_ADMINISTRATOR, null));
             AccessLogChain.Head head = verify(source, new LogHeadFile(folder, key).read());
             try (Connection target = ServerConnections.connect(to, installer, installerPassword, env)) {
+                refuseNotSetUp(target);
                 target.setAutoCommit(false);
                 try (Statement s = target.createStatement()) {
                     s.execute("SET LOCAL ROLE " + ServerConnections.OWNER);
@@ -315,6 +318,19 @@ public final class RegisterMove {
             throw new Refused(Problem.LOG_BROKEN, null);
         }
         return head;
+    }
+
+    /** Without the register's schema there is nothing to copy into (and no owner role to copy as). */
+    private static void refuseNotSetUp(Connection target) throws SQLException {
+        try (PreparedStatement q = target.prepareStatement("SELECT 1 FROM pg_namespace n JOIN pg_class c"
+                + " ON c.relnamespace = n.oid WHERE n.nspname = ? AND c.relname = 'flyway_schema_history'")) {
+            q.setString(1, ServerAddress.SCHEMA);
+            try (ResultSet r = q.executeQuery()) {
+                if (!r.next()) {
+                    throw new Refused(Problem.SERVER_NOT_READY, null);
+                }
+            }
+        }
     }
 
     private static void refuseNotEmpty(Connection target) throws SQLException {

@@ -12,6 +12,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
@@ -35,11 +36,13 @@ public final class BackupScreen implements Screen {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final BackupViewModel viewModel;
+    private final ServerMoveViewModel move;
     private final Texts texts;
     private final ScrollPane root;
 
-    public BackupScreen(BackupViewModel viewModel, Texts texts, FileDialogs files) {
+    public BackupScreen(BackupViewModel viewModel, ServerMoveViewModel move, Texts texts, FileDialogs files) {
         this.viewModel = viewModel;
+        this.move = move;
         this.texts = texts;
 
         Label title = new Label(texts.get("nav.backups"));
@@ -106,6 +109,11 @@ public final class BackupScreen implements Screen {
         settingsCard.setMaxWidth(760);
 
         VBox content = new VBox(16, title, listCard, settingsCard);
+        if (move.possible()) {
+            VBox moveCard = moveCard(move, texts);
+            moveCard.setMaxWidth(760);
+            content.getChildren().add(moveCard);
+        }
         content.getStyleClass().add(Styles.CONTENT);
         root = new ScrollPane(content);
         root.setFitToWidth(true);
@@ -130,9 +138,45 @@ public final class BackupScreen implements Screen {
     @Override
     public void hidden() {
         viewModel.clearMessage();
+        move.clearMessage();
     }
 
-    private static Node withError(TextField field, javafx.beans.value.ObservableStringValue error) {
+    /** "Flytta registret till kontorsservern": the server's address, its installer's login, one's own password. */
+    private static VBox moveCard(ServerMoveViewModel move, Texts texts) {
+        GridPane grid = FormGrid.create();
+        TextField address = new TextField();
+        address.setId("moveAddressField");
+        address.setPromptText(texts.get("move.address.prompt"));
+        address.textProperty().bindBidirectional(move.addressProperty());
+        grid.addRow(0, fieldLabel(texts.get("move.address")), withError(address, move.addressErrorProperty()));
+        TextField installer = new TextField();
+        installer.setId("moveInstallerField");
+        installer.textProperty().bindBidirectional(move.installerProperty());
+        grid.addRow(1, fieldLabel(texts.get("move.installer")), withError(installer, move.installerErrorProperty()));
+        PasswordField installerPassword = new PasswordField();
+        installerPassword.setId("moveInstallerPasswordField");
+        installerPassword.textProperty().bindBidirectional(move.installerPasswordProperty());
+        grid.addRow(2, fieldLabel(texts.get("move.installerPassword")), installerPassword);
+        PasswordField password = new PasswordField();
+        password.setId("movePasswordField");
+        password.textProperty().bindBidirectional(move.passwordProperty());
+        grid.addRow(3, fieldLabel(texts.get("move.password")), withError(password, move.passwordErrorProperty()));
+
+        Button go = new Button(texts.get("move.button"));
+        go.setId("moveToServerButton");
+        go.setOnAction(e -> move.move());
+        ProgressIndicator working = new ProgressIndicator();
+        working.setPrefSize(20, 20);
+        working.visibleProperty().bind(move.busyProperty());
+        HBox buttons = new HBox(12, go, working);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.disableProperty().bind(move.busyProperty());
+        grid.disableProperty().bind(move.busyProperty());
+        return card(texts.get("move.section"), hint(texts.get("move.hint")), grid,
+                hint(texts.get("move.installer.hint")), buttons, Banner.of(move.messageProperty(), "moveMessage"));
+    }
+
+    private static Node withError(javafx.scene.control.TextInputControl field, javafx.beans.value.ObservableStringValue error) {
         return new VBox(4, field, fieldError(error));
     }
 }

@@ -16,6 +16,7 @@ import se.lotsbok.ui.access.AccessLogScreen;
 import se.lotsbok.ui.access.AccessLogViewModel;
 import se.lotsbok.ui.backup.BackupScreen;
 import se.lotsbok.ui.backup.BackupViewModel;
+import se.lotsbok.ui.backup.ServerMoveViewModel;
 import se.lotsbok.ui.combine.CombineScreen;
 import se.lotsbok.ui.combine.CombineViewModel;
 import se.lotsbok.ui.common.Dialogs;
@@ -111,7 +112,8 @@ final class Screens {
                     new SecurityViewModel(services.settings(), services.users(), actor, tasks, texts, dialogs, errors),
                     texts);
             case BACKUPS -> new BackupScreen(new BackupViewModel(services.maintenance(), actor, tasks, texts,
-                    dialogs, errors, window.sessionEnded()), texts, files);
+                    dialogs, errors, window.sessionEnded()), new ServerMoveViewModel(services.move(), actor, tasks,
+                    texts, dialogs, errors, window.sessionEnded()), texts, files);
             case SETTINGS -> new SettingsScreen(new SettingsViewModel(services.settings(), actor, tasks, texts,
                     window.languageChanged(), window.settingsChanged(), errors),
                     new OwnPasswordViewModel(window.passwordChange(), tasks, texts, errors), texts);
