@@ -157,6 +157,8 @@ class BackupScreenTest {
 
         assertThat(session.services().maintenance().backupSettings()).isEqualTo(new BackupSettings(folder.toString(), 5));
         assertThat(text(robot, "#backupLocation")).endsWith(folder.toString());
+        // The list and its buttons are at the top, above the settings and the move to the server.
+        robot.interact(() -> robot.lookup("#backupScreen").queryAs(ScrollPane.class).setVvalue(0));
         robot.clickOn("#backupNowButton");
         assertThat(folder).isDirectoryContaining(p -> p.getFileName().toString().startsWith("lotsbok-"));
     }

@@ -59,8 +59,7 @@ class ServerMoveViewModelTest {
 
         model.move();
 
-        assertThat(model.addressErrorProperty().get()).isEqualTo(texts.format("move.address.invalid",
-                "postgresql://server.kommun.se"));
+        assertThat(model.addressErrorProperty().get()).isEqualTo(texts.get("move.address.invalid"));
         assertThat(model.messageProperty().get().kind()).isEqualTo(Feedback.Kind.REFUSED);
         assertThat(dialogs.asked()).isEmpty();
         assertThat(model.addressProperty().get()).isEqualTo("postgresql://server.kommun.se");

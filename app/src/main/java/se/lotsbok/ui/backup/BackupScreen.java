@@ -148,11 +148,11 @@ public final class BackupScreen implements Screen {
         address.setId("moveAddressField");
         address.setPromptText(texts.get("move.address.prompt"));
         address.textProperty().bindBidirectional(move.addressProperty());
-        grid.addRow(0, fieldLabel(texts.get("move.address")), withError(address, move.addressErrorProperty()));
+        grid.addRow(0, fieldLabel(texts.get("move.address")), withLongError(address, move.addressErrorProperty()));
         TextField installer = new TextField();
         installer.setId("moveInstallerField");
         installer.textProperty().bindBidirectional(move.installerProperty());
-        grid.addRow(1, fieldLabel(texts.get("move.installer")), withError(installer, move.installerErrorProperty()));
+        grid.addRow(1, fieldLabel(texts.get("move.installer")), withLongError(installer, move.installerErrorProperty()));
         PasswordField installerPassword = new PasswordField();
         installerPassword.setId("moveInstallerPasswordField");
         installerPassword.textProperty().bindBidirectional(move.installerPasswordProperty());
@@ -160,7 +160,7 @@ public final class BackupScreen implements Screen {
         PasswordField password = new PasswordField();
         password.setId("movePasswordField");
         password.textProperty().bindBidirectional(move.passwordProperty());
-        grid.addRow(3, fieldLabel(texts.get("move.password")), withError(password, move.passwordErrorProperty()));
+        grid.addRow(3, fieldLabel(texts.get("move.password")), withLongError(password, move.passwordErrorProperty()));
 
         Button go = new Button(texts.get("move.button"));
         go.setId("moveToServerButton");
@@ -176,7 +176,16 @@ public final class BackupScreen implements Screen {
                 hint(texts.get("move.installer.hint")), buttons, Banner.of(move.messageProperty(), "moveMessage"));
     }
 
-    private static Node withError(javafx.scene.control.TextInputControl field, javafx.beans.value.ObservableStringValue error) {
+    private static Node withError(TextField field, javafx.beans.value.ObservableStringValue error) {
         return new VBox(4, field, fieldError(error));
+    }
+
+    /** A field with its message beneath, wrapped to the field's width: the move's messages are sentences. */
+    private static Node withLongError(javafx.scene.control.TextInputControl field,
+            javafx.beans.value.ObservableStringValue error) {
+        Label message = fieldError(error);
+        message.setWrapText(true);
+        message.prefWidthProperty().bind(field.widthProperty());
+        return new VBox(4, field, message);
     }
 }

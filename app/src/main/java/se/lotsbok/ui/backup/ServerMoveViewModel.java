@@ -76,7 +76,7 @@ public final class ServerMoveViewModel {
         String login = installer.get() == null ? "" : installer.get().strip();
         Optional<String> server = ServerMove.address(typed);
         addressError.set(typed.isEmpty() ? texts.get("move.address.missing")
-                : server.isEmpty() ? texts.format("move.address.invalid", typed) : "");
+                : server.isEmpty() ? texts.get("move.address.invalid") : "");
         installerError.set(login.isEmpty() ? texts.get("move.installer.missing") : "");
         passwordError.set(password.get() == null || password.get().isEmpty() ? texts.get("move.password.missing") : "");
         if (!addressError.get().isEmpty() || !installerError.get().isEmpty() || !passwordError.get().isEmpty()) {
