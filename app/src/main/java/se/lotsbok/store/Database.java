@@ -207,7 +207,7 @@ public final class Database implements AutoCloseable {
         Database database = new Database(folder, clock, connect(folder, key, clock));
         try {
             database.transaction(repos -> {
-                repos.reports().pruneChanges(clock.instant().minus(java.time.Duration.ofDays(7)));
+                repos.reports().pruneChanges(java.time.Duration.ofDays(7));
                 return null;
             });
             database.ownerOnly();

@@ -123,9 +123,18 @@ public final class ReportRepository {
         return new Changes(latest, participants, everything);
     }
 
-    /** Forgets changes recorded before {@code before}; a reader that far behind reads everything again. */
-    public void pruneChanges(Instant before) {
-        tx.deleteFrom(REPORT_CHANGE).where(REPORT_CHANGE.CHANGED_AT.lt(before.atOffset(ZoneOffset.UTC))).execute();
+    /**
+     * Forgets changes recorded more than {@code keep} before the newest one; a reader that far behind
+     * reads everything again. The database stamps the changes with its own clock (in a trigger), so
+     * they are measured against each other, never against the program's clock: a computer or server
+     * whose clock differs from the program's loses no change a reader still needs.
+     */
+    public void pruneChanges(java.time.Duration keep) {
+        java.time.OffsetDateTime newest = tx.select(DSL.max(REPORT_CHANGE.CHANGED_AT)).from(REPORT_CHANGE)
+                .fetchOne(0, java.time.OffsetDateTime.class);
+        if (newest != null) {
+            tx.deleteFrom(REPORT_CHANGE).where(REPORT_CHANGE.CHANGED_AT.lt(newest.minus(keep))).execute();
+        }
     }
 
     /** Every participant's tally rows. */
