@@ -129,6 +129,9 @@ class ServerAttackTest {
             attempts.add("SELECT * FROM signing_key");
             attempts.add("SELECT sign_export('\\x00'::bytea)");
             attempts.add("SELECT make_signing_key()");
+            // The day the rules count assignments from is the server's; no user moves it.
+            attempts.add("INSERT INTO server_today (id, today) VALUES (2, DATE '2020-01-01')");
+            attempts.add("UPDATE server_today SET today = DATE '2020-01-01'");
             attempts.add("SELECT * FROM extract_release");
             attempts.add("INSERT INTO extract_release (participant_id, recipient, to_subject, formats, scope, released_at,"
                     + " released_by) VALUES (" + own + ", 'x', TRUE, 'PDF', 'RECORD', now(), app_user_id())");

@@ -108,6 +108,11 @@ public final class TestServer {
             }
             ServerSetup.initialise(address, INSTALLER, null, Map.of(), TestRegister.ADMIN, "Adam Admin",
                     TestRegister.PASSWORD.toCharArray(), TestDatabases.CLOCK.instant());
+            try (Connection c = installer(address); Statement s = c.createStatement()) {
+                pinToday(s);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot pin the server's day", e);
+            }
             return address;
         }
 
@@ -159,12 +164,22 @@ public final class TestServer {
         try (Connection c = installer(address); Statement s = c.createStatement()) {
             s.execute("DELETE FROM signing_key");
             s.execute("SELECT make_signing_key()");
+            pinToday(s);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot give the copy a signing key of its own", e);
         }
         ServerSetup.createFirstAdministrator(address, INSTALLER, null, Map.of(), TestRegister.ADMIN, "Adam Admin",
                 TestRegister.PASSWORD.toCharArray(), TestDatabases.CLOCK.instant());
         return address;
+    }
+
+    /**
+     * Pins the day the server's rules count from to the tests' fixed today, so that the rules and the
+     * program agree about which assignment is in force whatever the machine's date (the server's own
+     * clock follows the machine).
+     */
+    private static void pinToday(Statement installer) throws SQLException {
+        installer.execute("INSERT INTO server_today (id, today) VALUES (1, DATE '" + TestDatabases.TODAY + "')");
     }
 
     /** The address of {@code database} on the test server. */
