@@ -24,6 +24,7 @@ public final class TrainingRun {
     public static final String PROPERTY = "lotsbok.aot.training";
     static final String USER = "aot";
     static final String PASSWORD = "ett långt träningslösenord";
+    static final String UNIT = "AOT";
     /** Ticks of 100 ms before the run gives up (two minutes). */
     private static final int GIVE_UP = 1_200;
 
@@ -62,6 +63,7 @@ public final class TrainingRun {
         switch (step) {
             case FIRST_ADMINISTRATOR -> {
                 if (shown(scene, "#displayNameField") && enabled(scene, "#loginButton")) {
+                    type(scene, "#firstUnitNameField", UNIT);
                     type(scene, "#usernameField", USER);
                     type(scene, "#displayNameField", "AOT");
                     type(scene, "#passwordField", PASSWORD);
