@@ -37,6 +37,7 @@ import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestWindows;
 import se.lotsbok.testing.UnitRegister;
+import se.lotsbok.ui.casepath.CaseHistoryRow;
 import se.lotsbok.ui.common.Styles;
 
 /**
@@ -98,7 +99,8 @@ class CaseFileIntegrityTest {
         assertThat(referral.dischargeReason()).isNull();
         assertThat(referral.closureReason()).isNull();
         assertThat(referral.situation()).isNull();
-        assertThat(robot.lookup("#caseHistory").queryAs(TableView.class).getItems().getFirst()).isEqualTo(referral);
+        assertThat(robot.lookup("#caseHistory").queryAs(TableView.class).getItems().getFirst())
+                .isEqualTo(new CaseHistoryRow.Event(referral));
     }
 
     @Test

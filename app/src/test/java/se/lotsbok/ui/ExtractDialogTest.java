@@ -16,7 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -28,12 +30,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
 import se.lotsbok.domain.extract.Release;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.extract.ExtractService;
 import se.lotsbok.testing.FullRecord;
 import se.lotsbok.testing.PastRegister;
 import se.lotsbok.testing.TestDatabases;
+import se.lotsbok.ui.casepath.CaseHistoryRow;
 import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Tasks;
@@ -66,8 +70,9 @@ class ExtractDialogTest {
         past.chef().close();
     }
 
-    private void show(long participant) throws Exception {
-        FileDialogs files = new FileDialogs() {
+    /** Saves where the file dialog proposes, in the test's folder. */
+    private FileDialogs files() {
+        return new FileDialogs() {
             @Override
             public Optional<Path> save(Node owner, String title, String initialName, String extension) {
                 return Optional.of(temp.resolve(initialName));
@@ -78,6 +83,10 @@ class ExtractDialogTest {
                 return Optional.empty();
             }
         };
+    }
+
+    private void show(long participant) throws Exception {
+        FileDialogs files = files();
         ExtractViewModel viewModel = new ExtractViewModel(past.chef().services().extracts(), past.chef().actor(),
                 participant, Tasks.immediate(), Texts.swedish(), e -> {
                     throw new AssertionError(e);
@@ -169,19 +178,52 @@ class ExtractDialogTest {
     }
 
     @Test
-    void theCaseFileOpensTheExtractOfTheParticipantShown(FxRobot robot) throws Exception {
+    void theCaseFileOpensTheExtractOfTheParticipantShownAndShowsTheReleaseAsADatedRow(FxRobot robot)
+            throws Exception {
         FxToolkit.setupStage(stage -> new MainWindow(past.chef(), Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }).show(stage));
+                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }, files()).show(stage));
         robot.clickOn("#nav_PARTICIPANTS");
         assertThat(robot.lookup("#openExtractButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("Öberg, Åse");
+        robot.clickOn("#caseTab");
+        int before = history(robot).getItems().size();
 
         robot.clickOn("#openExtractButton");
 
         assertThat(robot.lookup("#extractTitle").queryAs(Label.class).getText()).isEqualTo("Registerutdrag – Åse Öberg");
         assertThat(notes(robot).getItems()).hasSize(5);
-        robot.clickOn("#closeExtractButton");
+        click(robot, "#toOtherChoice");
+        click(robot, "#recipientField");
+        robot.write("Stockholms tingsrätt");
+        chooseNote(robot, record.secret());
+        click(robot, "#groundField");
+        robot.write("OSL 26 kap. 12 §");
+        click(robot, "#omitNoteButton");
+        click(robot, "#makeExtractButton");
+        assertThat(text(robot, "#reviewMessage")).startsWith("Utdraget är sparat: ");
+        click(robot, "#closeExtractButton");
         assertThat(robot.lookup("#extractTitle").tryQuery()).isEmpty();
+
+        // The release is a dated row of the case, newest first, without opening the participant again.
+        assertThat(history(robot).getItems()).hasSize(before + 1);
+        CaseHistoryRow first = history(robot).getItems().getFirst();
+        assertThat(first).isInstanceOfSatisfying(CaseHistoryRow.Released.class, row -> {
+            assertThat(row.release().recipient()).isEqualTo("Stockholms tingsrätt");
+            assertThat(row.date()).isEqualTo(LocalDate.now(past.clock()));
+        });
+        TableView<CaseHistoryRow> table = history(robot);
+        assertThat(table.getColumns().get(1).getCellData(0)).isEqualTo("Utlämnande");
+        assertThat(table.getColumns().get(2).getCellData(0)).isEqualTo(
+                "Till Stockholms tingsrätt: Registerutdrag; 1 anteckningar utelämnade, 0 passager maskerade");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.from(table).lookup((Node n) -> n instanceof Text t && "Utlämnande".equals(t.getText()))
+                .tryQuery())
+                .as("the row is drawn").isPresent();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<CaseHistoryRow> history(FxRobot robot) {
+        return robot.lookup("#caseHistory").queryAs(TableView.class);
     }
 
     @SuppressWarnings("unchecked")

@@ -155,15 +155,7 @@ public final class ServerLogin implements Login {
             public boolean checkPassword(String username, char[] password) {
                 // As a login does: the server itself says whether the password opens the user's login.
                 // One connection is enough for that; the session's own pool stays as it is.
-                try (java.sql.Connection check = ServerConnections.connect(server, server.loginOf(username), password,
-                        env)) {
-                    return true;
-                } catch (StoreException.LoginRefused e) {
-                    return false;
-                } catch (java.sql.SQLException e) {
-                    // Closing a connection that did open: the password was right.
-                    return true;
-                }
+                return ServerConnections.accepts(server, server.loginOf(username), password, env);
             }
 
             @Override

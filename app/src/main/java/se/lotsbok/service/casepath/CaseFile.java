@@ -9,10 +9,12 @@ import se.lotsbok.domain.casepath.ConsentRules;
 import se.lotsbok.domain.casepath.DischargeFollowUp;
 import se.lotsbok.domain.casepath.Goal;
 import se.lotsbok.domain.casepath.PartnerInvolvement;
+import se.lotsbok.domain.extract.Release;
 
 /**
  * Everything of one participant's case as a screen shows it, read in one transaction, with what the
- * reading user may do with it; {@code followUps} are the follow-ups after discharge recorded so far.
+ * reading user may do with it; {@code followUps} are the follow-ups after discharge recorded so far,
+ * {@code releases} the copies of the record released so far (for the enhetschef only, else empty).
  */
 public record CaseFile(
         long participantId,
@@ -24,5 +26,10 @@ public record CaseFile(
         List<Goal> goals,
         boolean mayDecide,
         boolean mayWrite,
-        List<DischargeFollowUp> followUps) {
+        List<DischargeFollowUp> followUps,
+        List<Release> releases) {
+
+    public CaseFile {
+        releases = List.copyOf(releases);
+    }
 }

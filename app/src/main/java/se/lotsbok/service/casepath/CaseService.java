@@ -349,7 +349,10 @@ public final class CaseService {
                 AccessPolicy.decide(actor, Action.DECIDE_ENROLLMENT, coverage.relation(repos, actor, participantId)).allowed(),
                 AccessPolicy.decide(actor, Action.WRITE_CASE_RECORDS, coverage.relation(repos, actor, participantId))
                         .allowed(),
-                repos.cases().followUps(participantId));
+                repos.cases().followUps(participantId),
+                // The releases of copies are the enhetschef's, who makes them; nobody else reads them.
+                AccessPolicy.decide(actor, Action.EXPORT).allowed() ? repos.extracts().releases(participantId)
+                        : List.of());
     }
 
     private static Participant participant(Repositories repos, long participantId) {

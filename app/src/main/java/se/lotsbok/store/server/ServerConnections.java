@@ -81,6 +81,23 @@ public final class ServerConnections {
         }
     }
 
+    /**
+     * Whether the server accepts {@code password} for {@code login}, asked with one connection that
+     * is closed at once.
+     *
+     * @throws StoreException.Unreachable when the server does not answer
+     */
+    public static boolean accepts(ServerAddress server, String login, char[] password, Map<String, String> env) {
+        try (Connection connection = connect(server, login, password, env)) {
+            return connection != null;
+        } catch (StoreException.LoginRefused e) {
+            return false;
+        } catch (SQLException e) {
+            // Only the closing failed: the server had accepted the password.
+            return true;
+        }
+    }
+
     private static StoreException classify(SQLException e) {
         String state = String.valueOf(e.getSQLState());
         // 28P01: wrong password; 28000: no such login, or one that may not log in (deactivated).

@@ -1,8 +1,8 @@
 package se.lotsbok.ui.casepath;
 
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -21,6 +21,7 @@ import se.lotsbok.domain.casepath.CaseStatus;
 import se.lotsbok.domain.casepath.ClosureReason;
 import se.lotsbok.domain.casepath.DischargeReason;
 import se.lotsbok.domain.casepath.ReferralSource;
+import se.lotsbok.domain.extract.Release;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.casepath.CaseFile;
 import se.lotsbok.ui.common.EnumTexts;
@@ -49,17 +50,16 @@ final class CasePathView extends VBox {
         status.setWrapText(true);
         status.getStyleClass().add(Styles.SECTION_TITLE);
 
-        TableView<CaseEvent> history = new TableView<>();
+        TableView<CaseHistoryRow> history = new TableView<>();
         history.setId("caseHistory");
         history.setPrefHeight(220);
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        var dateColumn = Tables.column(texts.get("case.column.date"), (CaseEvent e) -> e.date().toString(), 95);
+        var dateColumn = Tables.column(texts.get("case.column.date"), (CaseHistoryRow row) -> row.date().toString(), 95);
         dateColumn.setMinWidth(95);
         history.getColumns().add(dateColumn);
         history.getColumns().add(Tables.column(texts.get("case.column.event"), this::eventText, 150));
         history.getColumns().add(Tables.column(texts.get("case.column.detail"), this::detailText, 220));
-        history.getColumns().add(Tables.column(texts.get("case.column.recorded"),
-                e -> RECORDED.format(e.recordedAt().atZone(viewModel.zone())) + " " + e.recordedBy(), 150));
+        history.getColumns().add(Tables.column(texts.get("case.column.recorded"), this::recordedText, 150));
         history.setPlaceholder(Tables.placeholder(texts.get("case.none")));
 
         ComboBox<CaseStatus> next = EnumTexts.combo(texts, CaseStatus.values());
@@ -124,10 +124,11 @@ final class CasePathView extends VBox {
 
         history.setRowFactory(table -> new TableRow<>() {
             @Override
-            protected void updateItem(CaseEvent item, boolean empty) {
+            protected void updateItem(CaseHistoryRow item, boolean empty) {
                 super.updateItem(item, empty);
-                boolean annulled = !empty && item != null && viewModel.fileProperty().get() != null
-                        && viewModel.fileProperty().get().history().isAnnulled(item.id());
+                boolean annulled = !empty && item instanceof CaseHistoryRow.Event row
+                        && viewModel.fileProperty().get() != null
+                        && viewModel.fileProperty().get().history().isAnnulled(row.event().id());
                 getStyleClass().remove(Styles.ANNULLED);
                 if (annulled) {
                     getStyleClass().add(Styles.ANNULLED);
@@ -143,8 +144,10 @@ final class CasePathView extends VBox {
                 annul.setDisable(true);
                 return;
             }
-            history.getItems().setAll(file.history().all().stream()
-                    .sorted(Comparator.comparing(CaseEvent::date).thenComparingLong(CaseEvent::id).reversed())
+            history.getItems().setAll(Stream.concat(
+                    file.history().all().stream().map(CaseHistoryRow.Event::new),
+                    file.releases().stream().map(r -> new CaseHistoryRow.Released(r, viewModel.zone())))
+                    .sorted(CaseHistoryRow.NEWEST_FIRST)
                     .toList());
             status.setText(statusText(file));
             moveBox.setDisable(!file.mayDecide());
@@ -166,6 +169,36 @@ final class CasePathView extends VBox {
         return file.history().latest()
                 .map(e -> texts.format("case.current", EnumTexts.label(texts, e.status()), e.date().toString()))
                 .orElse(texts.get("case.none"));
+    }
+
+    private String eventText(CaseHistoryRow row) {
+        return switch (row) {
+            case CaseHistoryRow.Event event -> eventText(event.event());
+            case CaseHistoryRow.Released released -> texts.get("case.release");
+        };
+    }
+
+    private String detailText(CaseHistoryRow row) {
+        return switch (row) {
+            case CaseHistoryRow.Event event -> detailText(event.event());
+            case CaseHistoryRow.Released released -> releaseText(released.release());
+        };
+    }
+
+    private String recordedText(CaseHistoryRow row) {
+        String by = switch (row) {
+            case CaseHistoryRow.Event event -> event.event().recordedBy();
+            case CaseHistoryRow.Released released -> released.release().releasedBy();
+        };
+        return RECORDED.format(row.recordedAt().atZone(viewModel.zone())) + " " + by;
+    }
+
+    /** To whom, what, and how much the secrecy review withheld. */
+    private String releaseText(Release r) {
+        return texts.format("case.release.detail",
+                r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient(),
+                texts.get("extract.scope." + r.scope().name()), r.redaction().omissions().size(),
+                r.redaction().masks().size());
     }
 
     private String eventText(CaseEvent e) {

@@ -97,8 +97,12 @@ public final class ExtractDialog {
         return root;
     }
 
-    /** Opens the window over {@code owner} and reads the participant's record. */
-    public static void show(ExtractViewModel viewModel, Texts texts, FileDialogs fileDialogs, Window owner) {
+    /**
+     * Opens the window over {@code owner} and reads the participant's record; {@code closed} runs when
+     * the window closes (the case file shows the releases made in it).
+     */
+    public static void show(ExtractViewModel viewModel, Texts texts, FileDialogs fileDialogs, Window owner,
+            Runnable closed) {
         ExtractDialog dialog = new ExtractDialog(viewModel, texts, fileDialogs);
         Stage stage = new Stage();
         stage.initOwner(owner);
@@ -107,6 +111,7 @@ public final class ExtractDialog {
         Scene scene = new Scene(dialog.node());
         scene.getStylesheets().add(ExtractDialog.class.getResource(Styles.STYLESHEET).toExternalForm());
         stage.setScene(scene);
+        stage.setOnHidden(e -> closed.run());
         stage.show();
         viewModel.load();
     }

@@ -129,7 +129,7 @@ final class Screens {
         if (services.extracts().mayExtract(actor)) {
             screen.addCaseFileAction(ExtractDialog.openButton(texts, model.form().participantIdProperty(),
                     id -> ExtractDialog.show(new ExtractViewModel(services.extracts(), actor, id, tasks, texts, errors),
-                            texts, files, screen.node().getScene().getWindow())));
+                            texts, files, screen.node().getScene().getWindow(), model.caseFile()::refresh)));
         }
         return screen;
     }

@@ -34,6 +34,7 @@ import se.lotsbok.domain.extract.ExtractScope;
 import se.lotsbok.domain.extract.Redaction;
 import se.lotsbok.domain.extract.Release;
 import se.lotsbok.domain.settings.UnitSettings;
+import se.lotsbok.domain.user.Role;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.testing.FullRecord;
@@ -101,6 +102,17 @@ class RegisterExtractEndToEndTest {
                 Texts.swedish());
         assertThat(outcome).isInstanceOf(ExtractService.Made.class);
         return (ExtractService.Made) outcome;
+    }
+
+    @Test
+    void theReleaseIsInTheEnhetschefsCaseFileAndALotsSeesNoneOfIt() {
+        Release release = makeForCourt(ExtractScope.RECORD, false).release();
+
+        assertThat(chef.services().cases().caseFile(chef.actor(), record.participant()).releases())
+                .containsExactly(release);
+        try (Session lots = past.register().userWith("lotta", Role.NAVIGATOR)) {
+            assertThat(lots.services().cases().caseFile(lots.actor(), record.participant()).releases()).isEmpty();
+        }
     }
 
     @Test
