@@ -37,6 +37,7 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.ui.common.FxTasks;
+import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.shell.AppWindow;
@@ -83,7 +84,7 @@ class UnitWalkthrough {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new AppWindow(AppWiring.auth(TestDatabases.folder(temp), TestDatabases.CLOCK), tasks,
-                    LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK);
+                    LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK, savedInTemp());
             window.show(s);
         });
         size(robot, 1366, 768);
@@ -187,6 +188,16 @@ class UnitWalkthrough {
         record(robot);
         shot("arende");
 
+        // Mohammed asks what the unit holds about him: the register extract, then the release on Ärende
+        click(robot, "#openExtractButton");
+        tasks.settle();
+        shotScreen("registerutdrag-fonster");
+        click(robot, "#makeExtractButton");
+        tasks.settle();
+        click(robot, "#closeExtractButton");
+        tasks.settle();
+        shot("arende-utlamnande");
+
         // Elin, 15: referral and consent without her guardians', then the waiting list
         open(robot, "Åkesson, Elin");
         shot("deltagare-oppnad-efter-man");
@@ -275,6 +286,9 @@ class UnitWalkthrough {
         click(robot, "#nav_TODO");
         tasks.settle();
         shot("att-gora");
+        click(robot, "#nav_SETTINGS");
+        tasks.settle();
+        shot("installningar");
 
         // The same screens in the smallest window the unit has, 1024×700
         size(robot, 1024, 700);
@@ -414,6 +428,22 @@ class UnitWalkthrough {
     }
 
     /** The window as it is, cut from the display. */
+    /** The file dialogs of the walk: every file is saved where proposed, in the walk's folder. */
+    private FileDialogs savedInTemp() {
+        return new FileDialogs() {
+            @Override
+            public java.util.Optional<Path> save(javafx.scene.Node owner, String title, String initialName,
+                    String extension) {
+                return java.util.Optional.of(temp.resolve(initialName));
+            }
+
+            @Override
+            public java.util.Optional<Path> open(javafx.scene.Node owner, String title, String extension) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
     private void shot(String name) throws IOException, InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);

@@ -193,8 +193,12 @@ final class CasePathView extends VBox {
         return RECORDED.format(row.recordedAt().atZone(viewModel.zone())) + " " + by;
     }
 
-    /** To whom, what, and how much the secrecy review withheld. */
+    /** To whom, what, and how much the secrecy review withheld (if anything). */
     private String releaseText(Release r) {
+        if (r.redaction().omissions().isEmpty() && r.redaction().masks().isEmpty()) {
+            return texts.format("case.release.whole", r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient(),
+                    texts.get("extract.scope." + r.scope().name()));
+        }
         return texts.format("case.release.detail",
                 r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient(),
                 texts.get("extract.scope." + r.scope().name()), r.redaction().omissions().size(),

@@ -19,6 +19,7 @@ import se.lotsbok.domain.settings.SecuritySettings;
 import se.lotsbok.i18n.Texts;
 import se.lotsbok.service.auth.Login;
 import se.lotsbok.service.auth.Session;
+import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Styles;
 import se.lotsbok.ui.common.Tasks;
@@ -37,6 +38,7 @@ public final class AppWindow {
     private final Tasks tasks;
     private final LanguagePreference language;
     private final Clock clock;
+    private final FileDialogs fileDialogs;
     private Stage stage;
     private Session session;
     private LoginViewModel login;
@@ -55,10 +57,16 @@ public final class AppWindow {
     private Parent lockedAway;
 
     public AppWindow(Login auth, Tasks tasks, LanguagePreference language, Clock clock) {
+        this(auth, tasks, language, clock, FileDialogs.system());
+    }
+
+    /** With the file dialogs given, where a test or a walk through the window chooses the files. */
+    public AppWindow(Login auth, Tasks tasks, LanguagePreference language, Clock clock, FileDialogs fileDialogs) {
         this.auth = auth;
         this.tasks = tasks;
         this.language = language;
         this.clock = clock;
+        this.fileDialogs = fileDialogs;
     }
 
     public void show(Stage stage) {
@@ -130,7 +138,7 @@ public final class AppWindow {
     private void loggedIn(Session newSession) {
         session = newSession;
         login = null;
-        mainWindow = new MainWindow(session, tasks, language, this::logout);
+        mainWindow = new MainWindow(session, tasks, language, this::logout, fileDialogs);
         mainWindow.show(stage);
         backupIfDue();
         backups = new Timeline(new KeyFrame(Duration.hours(1), e -> backupIfDue()));
