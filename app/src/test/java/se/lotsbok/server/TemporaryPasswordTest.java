@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import se.lotsbok.service.auth.LoginResult;
 import se.lotsbok.service.auth.Session;
 import se.lotsbok.service.user.UserService;
 import se.lotsbok.store.server.ServerAddress;
+import se.lotsbok.store.server.ServerSetup;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.testing.TestRegister;
 import se.lotsbok.testing.TestServer;
@@ -85,6 +87,30 @@ class TemporaryPasswordTest {
             s.execute("ALTER ROLE \"" + server.loginOf("chef") + "\" VALID UNTIL '2000-01-01 00:00:00+00'");
         }
         assertThat(register.loginService().login("chef", TEMPORARY.toCharArray())).isEqualTo(new LoginResult.Refused());
+    }
+
+    @Test
+    void anUpgradeGivesThePasswordsAlreadyGivenButNotYetReplacedTheUnitsDays() throws SQLException {
+        create("chef");
+        create("lotta");
+        LoginResult first = register.loginService().login("lotta", TEMPORARY.toCharArray());
+        assertThat(first).isInstanceOf(LoginResult.LoggedIn.class);
+        try (Session lotta = ((LoginResult.LoggedIn) first).session()) {
+            assertThat(lotta.changePassword(TEMPORARY.toCharArray(), TestRegister.PASSWORD.toCharArray(),
+                    TestRegister.PASSWORD.toCharArray())).isEmpty();
+        }
+        // As a server before migration 26 left them: no password expires, and 26 still to run.
+        try (Connection installer = TestServer.installer(server); Statement s = installer.createStatement()) {
+            for (String user : new String[] {"chef", "lotta", TestRegister.ADMIN}) {
+                s.execute("ALTER ROLE \"" + server.loginOf(user) + "\" VALID UNTIL 'infinity'");
+            }
+            s.execute("DELETE FROM flyway_schema_history WHERE version = '26'");
+        }
+        assertThat(ServerSetup.upgrade(server, TestServer.INSTALLER, null, Map.of())).isEqualTo(1);
+
+        assertThat(secondsValid("chef")).as("still the temporary password").isBetween(7 * DAY - 300, 7 * DAY);
+        assertThat(secondsValid("lotta")).as("her own password").isNull();
+        assertThat(secondsValid(TestRegister.ADMIN)).isNull();
     }
 
     private void create(String username) {
