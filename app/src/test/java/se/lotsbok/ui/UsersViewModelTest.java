@@ -61,6 +61,25 @@ class UsersViewModelTest {
     }
 
     @Test
+    void theListSaysWhoseTemporaryPasswordIsNotYetReplacedAndWhoIsDeactivated() {
+        users.usernameProperty().set("lotta");
+        users.displayNameProperty().set("Lotta Ek");
+        users.passwordProperty().set("ett tillfälligt lösenord");
+        users.repeatedProperty().set("ett tillfälligt lösenord");
+        users.save();
+        UserAccount lotta = users.users().stream().filter(u -> u.username().equals("lotta")).findFirst().orElseThrow();
+        UserAccount adminAccount = users.users().stream().filter(u -> u.username().equals(TestRegister.ADMIN))
+                .findFirst().orElseThrow();
+
+        assertThat(users.status(lotta)).isEqualTo("Aktiv, tillfälligt lösenord");
+        assertThat(users.status(adminAccount)).isEqualTo("Aktiv");
+        users.selectedProperty().set(lotta);
+        users.deactivate();
+        UserAccount gone = users.users().stream().filter(u -> u.username().equals("lotta")).findFirst().orElseThrow();
+        assertThat(users.status(gone)).isEqualTo("Avaktiverad");
+    }
+
+    @Test
     void aShortPasswordIsRefusedInRedAndWhatWasTypedStays() {
         users.usernameProperty().set("lotta");
         users.displayNameProperty().set("Lotta Ek");

@@ -54,7 +54,7 @@ public final class UsersScreen implements Screen {
         table.getColumns().add(column(texts.get("users.column.roles"), u -> u.roles().stream().sorted()
                 .map(r -> texts.get("role." + r.name())).collect(Collectors.joining(", "))));
         table.getColumns().add(column(texts.get("users.column.status"),
-                u -> texts.get(u.active() ? "users.active" : "users.inactive")));
+                viewModel::status));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, user) -> {
             if (user != null) {
                 viewModel.selectedProperty().set(user);

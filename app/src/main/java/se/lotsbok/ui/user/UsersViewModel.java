@@ -162,6 +162,18 @@ public final class UsersViewModel {
         return chosen;
     }
 
+    /**
+     * A user's status as the list shows it: deactivated, active, or active with the temporary password
+     * an administrator gave still not replaced (after the unit's days it opens nothing, and the user
+     * needs a new one).
+     */
+    public String status(UserAccount user) {
+        if (!user.active()) {
+            return texts.get("users.inactive");
+        }
+        return texts.get(user.mustChangePassword() ? "users.activeTemporary" : "users.active");
+    }
+
     public ObservableList<UserAccount> users() {
         return users;
     }
