@@ -207,7 +207,7 @@ public final class Database implements AutoCloseable {
         Database database = new Database(folder, clock, connect(folder, key, clock));
         try {
             database.transaction(repos -> {
-                repos.reports().pruneChanges(java.time.Duration.ofDays(7));
+                repos.reports().pruneChanges();
                 return null;
             });
             database.ownerOnly();

@@ -94,7 +94,7 @@ public final class ServerLogin implements Login {
                     repos.accessLog().append(a.asActor(), AccessEvent.LOGIN, null, "");
                     // The stadssamordnare reads nothing of the register, its changes included.
                     if (a.roles().stream().anyMatch(Role.unitRoles()::contains)) {
-                        repos.reports().pruneChanges(java.time.Duration.ofDays(7));
+                        repos.reports().pruneChanges();
                     }
                 });
                 return account;

@@ -66,6 +66,9 @@ import se.lotsbok.store.settings.SettingsRepository;
  */
 public final class ReportRepository {
 
+    /** How far back from the newest recorded change the changes are kept for the tallies' readers. */
+    public static final java.time.Duration CHANGES_KEPT = java.time.Duration.ofDays(7);
+
     private final DSLContext tx;
     private final AccessLogRepository log;
     private final NavigatorRepository navigators;
@@ -124,16 +127,16 @@ public final class ReportRepository {
     }
 
     /**
-     * Forgets changes recorded more than {@code keep} before the newest one; a reader that far behind
-     * reads everything again. The database stamps the changes with its own clock (in a trigger), so
-     * they are measured against each other, never against the program's clock: a computer or server
-     * whose clock differs from the program's loses no change a reader still needs.
+     * Forgets changes recorded more than {@link #CHANGES_KEPT} before the newest one; a reader that far
+     * behind reads everything again. The database stamps the changes with its own clock (in a
+     * trigger), so they are measured against each other, never against the program's clock: a
+     * computer or server whose clock differs from the program's loses no change a reader still needs.
      */
-    public void pruneChanges(java.time.Duration keep) {
+    public void pruneChanges() {
         java.time.OffsetDateTime newest = tx.select(DSL.max(REPORT_CHANGE.CHANGED_AT)).from(REPORT_CHANGE)
                 .fetchOne(0, java.time.OffsetDateTime.class);
         if (newest != null) {
-            tx.deleteFrom(REPORT_CHANGE).where(REPORT_CHANGE.CHANGED_AT.lt(newest.minus(keep))).execute();
+            tx.deleteFrom(REPORT_CHANGE).where(REPORT_CHANGE.CHANGED_AT.lt(newest.minus(CHANGES_KEPT))).execute();
         }
     }
 

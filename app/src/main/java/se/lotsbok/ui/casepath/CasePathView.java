@@ -195,13 +195,12 @@ final class CasePathView extends VBox {
 
     /** To whom, what, and how much the secrecy review withheld (if anything). */
     private String releaseText(Release r) {
-        if (r.redaction().omissions().isEmpty() && r.redaction().masks().isEmpty()) {
-            return texts.format("case.release.whole", r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient(),
-                    texts.get("extract.scope." + r.scope().name()));
+        String to = r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient();
+        String what = texts.get("extract.scope." + r.scope().name());
+        if (r.redaction().isEmpty()) {
+            return texts.format("case.release.whole", to, what);
         }
-        return texts.format("case.release.detail",
-                r.toSubject() ? texts.get("extract.pdf.toSubject") : r.recipient(),
-                texts.get("extract.scope." + r.scope().name()), r.redaction().omissions().size(),
+        return texts.format("case.release.detail", to, what, r.redaction().omissions().size(),
                 r.redaction().masks().size());
     }
 
