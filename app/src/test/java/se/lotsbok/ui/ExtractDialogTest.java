@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -70,23 +69,8 @@ class ExtractDialogTest {
         past.chef().close();
     }
 
-    /** Saves where the file dialog proposes, in the test's folder. */
-    private FileDialogs files() {
-        return new FileDialogs() {
-            @Override
-            public Optional<Path> save(Node owner, String title, String initialName, String extension) {
-                return Optional.of(temp.resolve(initialName));
-            }
-
-            @Override
-            public Optional<Path> open(Node owner, String title, String extension) {
-                return Optional.empty();
-            }
-        };
-    }
-
     private void show(long participant) throws Exception {
-        FileDialogs files = files();
+        FileDialogs files = SavedInFolder.in(temp);
         ExtractViewModel viewModel = new ExtractViewModel(past.chef().services().extracts(), past.chef().actor(),
                 participant, Tasks.immediate(), Texts.swedish(), e -> {
                     throw new AssertionError(e);
@@ -181,7 +165,7 @@ class ExtractDialogTest {
     void theCaseFileOpensTheExtractOfTheParticipantShownAndShowsTheReleaseAsADatedRow(FxRobot robot)
             throws Exception {
         FxToolkit.setupStage(stage -> new MainWindow(past.chef(), Tasks.immediate(),
-                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }, files()).show(stage));
+                LanguagePreference.inMemory(Texts.SWEDISH), () -> { }, SavedInFolder.in(temp)).show(stage));
         robot.clickOn("#nav_PARTICIPANTS");
         assertThat(robot.lookup("#openExtractButton").queryButton().isDisabled()).isTrue();
         robot.clickOn("Öberg, Åse");

@@ -37,7 +37,6 @@ import se.lotsbok.i18n.Texts;
 import se.lotsbok.testing.Pins;
 import se.lotsbok.testing.TestDatabases;
 import se.lotsbok.ui.common.FxTasks;
-import se.lotsbok.ui.common.FileDialogs;
 import se.lotsbok.ui.common.LanguagePreference;
 import se.lotsbok.ui.common.Tasks;
 import se.lotsbok.ui.shell.AppWindow;
@@ -84,7 +83,7 @@ class UnitWalkthrough {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(s -> {
             window = new AppWindow(AppWiring.auth(TestDatabases.folder(temp), TestDatabases.CLOCK), tasks,
-                    LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK, savedInTemp());
+                    LanguagePreference.inMemory(Texts.SWEDISH), TestDatabases.CLOCK, SavedInFolder.in(temp));
             window.show(s);
         });
         size(robot, 1366, 768);
@@ -428,22 +427,6 @@ class UnitWalkthrough {
     }
 
     /** The window as it is, cut from the display. */
-    /** The file dialogs of the walk: every file is saved where proposed, in the walk's folder. */
-    private FileDialogs savedInTemp() {
-        return new FileDialogs() {
-            @Override
-            public java.util.Optional<Path> save(javafx.scene.Node owner, String title, String initialName,
-                    String extension) {
-                return java.util.Optional.of(temp.resolve(initialName));
-            }
-
-            @Override
-            public java.util.Optional<Path> open(javafx.scene.Node owner, String title, String extension) {
-                return java.util.Optional.empty();
-            }
-        };
-    }
-
     private void shot(String name) throws IOException, InterruptedException {
         WaitForAsyncUtils.waitForFxEvents();
         WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);

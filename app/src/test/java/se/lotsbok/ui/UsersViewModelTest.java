@@ -45,11 +45,7 @@ class UsersViewModelTest {
 
     @Test
     void aNewUserIsCreatedWithATemporaryPasswordAndShownAsChosen() {
-        users.usernameProperty().set("lotta");
-        users.displayNameProperty().set("Lotta Ek");
-        users.passwordProperty().set("ett tillfälligt lösenord");
-        users.repeatedProperty().set("ett tillfälligt lösenord");
-        users.save();
+        createLotta();
 
         assertThat(users.messageProperty().get()).isEqualTo(Feedback.done(
                 "Användaren lotta är skapad. Lämna det tillfälliga lösenordet personligen."));
@@ -62,21 +58,27 @@ class UsersViewModelTest {
 
     @Test
     void theListSaysWhoseTemporaryPasswordIsNotYetReplacedAndWhoIsDeactivated() {
+        createLotta();
+
+        assertThat(users.status(listed("lotta"))).isEqualTo("Aktiv, tillfälligt lösenord");
+        assertThat(users.status(listed(TestRegister.ADMIN))).isEqualTo("Aktiv");
+        users.selectedProperty().set(listed("lotta"));
+        users.deactivate();
+        assertThat(users.status(listed("lotta"))).isEqualTo("Avaktiverad");
+    }
+
+    /** Lotta Ek, a lots, through the form with a temporary password. */
+    private void createLotta() {
         users.usernameProperty().set("lotta");
         users.displayNameProperty().set("Lotta Ek");
         users.passwordProperty().set("ett tillfälligt lösenord");
         users.repeatedProperty().set("ett tillfälligt lösenord");
         users.save();
-        UserAccount lotta = users.users().stream().filter(u -> u.username().equals("lotta")).findFirst().orElseThrow();
-        UserAccount adminAccount = users.users().stream().filter(u -> u.username().equals(TestRegister.ADMIN))
-                .findFirst().orElseThrow();
+    }
 
-        assertThat(users.status(lotta)).isEqualTo("Aktiv, tillfälligt lösenord");
-        assertThat(users.status(adminAccount)).isEqualTo("Aktiv");
-        users.selectedProperty().set(lotta);
-        users.deactivate();
-        UserAccount gone = users.users().stream().filter(u -> u.username().equals("lotta")).findFirst().orElseThrow();
-        assertThat(users.status(gone)).isEqualTo("Avaktiverad");
+    /** {@code username} as the list shows it now. */
+    private UserAccount listed(String username) {
+        return users.users().stream().filter(u -> u.username().equals(username)).findFirst().orElseThrow();
     }
 
     @Test
